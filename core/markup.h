@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace core {
+
+// Formulas of the explanation are written in a small markup, so that the terminal and the
+// formula panel typeset one source:
+//   _{x}  subscript, plain "_x"          _[x]  subscript, plain "x" (w_[5] -> w5)
+//   ^{x}  superscript, plain "^x", "^(xy)", and "+" for ^{+}
+//   @{d} partial sign   @{delta} delta   @{eta} learning rate   @{half} one half
+//   *     multiplication sign
+// Braces nest: e^{-net_{h1}}.
+
+// ASCII text: "dE_total/dw5 = 0.74 * 0.19".
+std::string plainFromMarkup(std::string_view markup);
+
+// Qt rich text (HTML): "&part;E<sub>total</sub>/&part;w<sub>5</sub>", with escaping.
+std::string htmlFromMarkup(std::string_view markup);
+
+// `value` with `digits` significant digits, shortest form ("0.3775", "0.593269992", "1e-06");
+// "inf", "-inf" or "nan" for non-finite values.
+std::string formatNumber(double value, int digits);
+
+}  // namespace core

@@ -1,0 +1,55 @@
+#include "quantity.h"
+
+namespace core {
+
+std::string quantityName(const Topology& topology, const QuantityRef& ref, int sampleCount) {
+    const auto node = [&] { return topology.nodeName(ref.layer, ref.node); };
+    std::string name;
+    switch (ref.quantity) {
+        case Quantity::Net:
+            name = "net_" + node();
+            break;
+        case Quantity::Out:
+            name = "out_" + node();
+            break;
+        case Quantity::OutputError:
+            name = "E_" + node();
+            break;
+        case Quantity::SampleLoss:
+            name = "E";
+            break;
+        case Quantity::Loss:
+            name = "E_total";
+            break;
+        case Quantity::DLossDOut:
+            name = "dE/dout_" + node();
+            break;
+        case Quantity::PathDLossDOut:
+            name = "dE/dout_" + node() + " via " + topology.nodeName(ref.layer + 1, ref.via);
+            break;
+        case Quantity::DOutDNet:
+            name = "dout_" + node() + "/dnet_" + node();
+            break;
+        case Quantity::Delta:
+            name = "delta_" + node();
+            break;
+        case Quantity::SampleDLossDWeight:
+        case Quantity::DLossDWeight:
+            name = "dE/d" + topology.weightName(ref.parameter);
+            break;
+        case Quantity::SampleDLossDBias:
+        case Quantity::DLossDBias:
+            name = "dE/d" + topology.biasName(ref.parameter);
+            break;
+        case Quantity::NewWeight:
+            name = topology.weightName(ref.parameter) + " (new)";
+            break;
+        case Quantity::NewBias:
+            name = topology.biasName(ref.parameter) + " (new)";
+            break;
+    }
+    if (ref.sample >= 0 && sampleCount > 1) name += " of sample " + std::to_string(ref.sample + 1);
+    return name;
+}
+
+}  // namespace core

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <string>
+
+#include "topology.h"
+
+namespace core {
+
+// The kinds of number a training step computes.
+enum class Quantity {
+    Net,                 // net of a node
+    Out,                 // out of a node
+    OutputError,         // E_o = 1/2 (target - out)^2 of one output node
+    SampleLoss,          // E of one sample: the sum of its output errors
+    Loss,                // E_total: the mean of the sample losses
+    DLossDOut,           // dE/dout of a node
+    PathDLossDOut,       // one path's share of a hidden node's dE/dout: delta_via * w(node -> via)
+    DOutDNet,            // dout/dnet of a node
+    Delta,               // delta = dE/dnet of a node
+    SampleDLossDWeight,  // dE/dw of one sample's loss
+    SampleDLossDBias,    // dE/db of one sample's loss
+    DLossDWeight,        // dE/dw of the batch loss
+    DLossDBias,          // dE/db of the batch loss
+    NewWeight,           // w - lr * dE/dw
+    NewBias,             // b - lr * dE/db
+};
+
+// Names one number of a step: its kind and where it sits.
+struct QuantityRef {
+    Quantity quantity = Quantity::Loss;
+    int sample = -1;     // the sample, for per-sample quantities; -1 otherwise
+    int layer = -1;      // the node's layer, for node quantities
+    int node = -1;       // the node within `layer`
+    int parameter = -1;  // the weight or bias index, for parameter quantities
+    int via = -1;        // PathDLossDOut: the node of layer+1 the path runs through
+
+    bool operator==(const QuantityRef&) const = default;
+};
+
+// A short plain-text name such as "net_o1", "dE/dw5", "w5 (new)", with " of sample 2" when the
+// batch holds several samples.
+std::string quantityName(const Topology& topology, const QuantityRef& ref, int sampleCount);
+
+}  // namespace core

@@ -1,0 +1,70 @@
+#include "stepsnapshot.h"
+
+namespace core {
+
+double StepSnapshot::outputError(int sample, int output) const {
+    const double difference =
+        (*samples_)[sample].target[output] - node(sample, topology_->layerCount() - 1, output).out;
+    return 0.5 * difference * difference;
+}
+
+double StepSnapshot::dNet_dWeight(int sample, int weight) const {
+    const WeightEnds ends = topology_->weightEnds(weight);
+    return node(sample, ends.layer - 1, ends.source).out;
+}
+
+std::span<const double> StepSnapshot::slice(std::size_t offset, int part) const {
+    const std::size_t weights = topology_->weightCount();
+    if (part == 0) return {values_.data() + offset, weights};
+    return {values_.data() + offset + weights, static_cast<std::size_t>(topology_->biasCount())};
+}
+
+Parameters StepSnapshot::parametersBefore() const {
+    return {{weightsBefore().begin(), weightsBefore().end()},
+            {biasesBefore().begin(), biasesBefore().end()}};
+}
+
+Parameters StepSnapshot::parametersAfter() const {
+    return {{weightsAfter().begin(), weightsAfter().end()},
+            {biasesAfter().begin(), biasesAfter().end()}};
+}
+
+double StepSnapshot::value(const QuantityRef& ref) const {
+    const auto nodeValues = [&] { return node(ref.sample, ref.layer, ref.node); };
+    switch (ref.quantity) {
+        case Quantity::Net:
+            return nodeValues().net;
+        case Quantity::Out:
+            return nodeValues().out;
+        case Quantity::OutputError:
+            return outputError(ref.sample, ref.node);
+        case Quantity::SampleLoss:
+            return sampleLoss(ref.sample);
+        case Quantity::Loss:
+            return loss_;
+        case Quantity::DLossDOut:
+            return nodeValues().dLoss_dOut;
+        case Quantity::PathDLossDOut:
+            return node(ref.sample, ref.layer + 1, ref.via).delta *
+                   weightsBefore()[topology_->weightIndex(ref.layer + 1, ref.via, ref.node)];
+        case Quantity::DOutDNet:
+            return nodeValues().dOut_dNet;
+        case Quantity::Delta:
+            return nodeValues().delta;
+        case Quantity::SampleDLossDWeight:
+            return sampleDLoss_dWeight(ref.sample, ref.parameter);
+        case Quantity::SampleDLossDBias:
+            return sampleDLoss_dBias(ref.sample, ref.parameter);
+        case Quantity::DLossDWeight:
+            return dLoss_dWeight(ref.parameter);
+        case Quantity::DLossDBias:
+            return dLoss_dBias(ref.parameter);
+        case Quantity::NewWeight:
+            return weightsAfter()[ref.parameter];
+        case Quantity::NewBias:
+            return biasesAfter()[ref.parameter];
+    }
+    return 0.0;
+}
+
+}  // namespace core

@@ -1,0 +1,110 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "divergence.h"
+#include "networkconfig.h"
+#include "topology.h"
+
+namespace core {
+
+// Every value a node takes in one sample's forward and backward pass. The partials are those of
+// that sample's loss E_s = sum over outputs of 1/2 (target - out)^2.
+struct NodeValues {
+    double net = 0.0;  // net = sum_j w_j out_j + b: the node's total input (inputs: the input)
+    double out = 0.0;  // out = f(net): the node's output
+    double dLoss_dOut = 0.0;  // dE/dout: how the sample loss changes with the node's output
+    double dOut_dNet = 0.0;   // dout/dnet = f'(net): the slope of the activation
+    double delta = 0.0;       // delta = dE/dnet = dE/dout * dout/dnet: the node's error signal
+};
+
+// One training step, frozen: the forward and backward values of every sample, the gradient of the
+// batch loss and the parameters before and after the update. A value: copy it, keep it, render it.
+class StepSnapshot {
+public:
+    StepSnapshot() = default;
+
+    const Topology& topology() const { return *topology_; }
+    const std::vector<Sample>& samples() const { return *samples_; }
+    int sampleCount() const { return static_cast<int>(samples_->size()); }
+
+    // Updates made before this step; the step shown is update iteration() + 1.
+    long long iteration() const { return iteration_; }
+    // lr of this step's update.
+    double learningRate() const { return learningRate_; }
+    // Whether this network's biases are trained (frozen biases keep their value in an update).
+    bool trainsBiases() const { return trainsBiases_; }
+    // Whether the update was made: false for an evaluation of a state, or a step that diverged.
+    bool updated() const { return updated_; }
+    // The first non-finite number of this step, if one came out.
+    const std::optional<Divergence>& divergence() const { return divergence_; }
+
+    // E_total: the mean over samples of the sample losses, before the update.
+    double loss() const { return loss_; }
+    // E_s = sum over outputs of 1/2 (target - out)^2.
+    double sampleLoss(int sample) const { return values_[sampleLossOffset() + sample]; }
+    // E_o = 1/2 (target - out)^2 of output node `output` in `sample`.
+    double outputError(int sample, int output) const;
+
+    const NodeValues& node(int sample, int layer, int node) const {
+        return nodes_[sample * topology_->nodeCount() + topology_->nodeIndex(layer, node)];
+    }
+
+    // dnet/dw = out of the weight's source node.
+    double dNet_dWeight(int sample, int weight) const;
+    // dE_s/dw = delta of the destination * out of the source, for one sample's loss.
+    double sampleDLoss_dWeight(int sample, int weight) const {
+        return values_[sampleGradientOffset(sample) + weight];
+    }
+    // dE_s/db = delta of the node (shared bias: the sum of its layer's deltas).
+    double sampleDLoss_dBias(int sample, int bias) const {
+        return values_[sampleGradientOffset(sample) + topology_->weightCount() + bias];
+    }
+    // dE/dw of the batch loss: the mean of the sample gradients.
+    double dLoss_dWeight(int weight) const { return dLoss_dWeights()[weight]; }
+    // dE/db of the batch loss.
+    double dLoss_dBias(int bias) const { return dLoss_dBiases()[bias]; }
+
+    std::span<const double> dLoss_dWeights() const { return slice(2 * parameterCount(), 0); }
+    std::span<const double> dLoss_dBiases() const { return slice(2 * parameterCount(), 1); }
+    std::span<const double> weightsBefore() const { return slice(0, 0); }
+    std::span<const double> biasesBefore() const { return slice(0, 1); }
+    // Equal to the parameters before when the update was not made.
+    std::span<const double> weightsAfter() const { return slice(parameterCount(), 0); }
+    std::span<const double> biasesAfter() const { return slice(parameterCount(), 1); }
+    Parameters parametersBefore() const;
+    Parameters parametersAfter() const;
+
+    // The value of any number of the step, named by `ref`.
+    double value(const QuantityRef& ref) const;
+
+private:
+    friend class Trainer;
+
+    int parameterCount() const { return topology_->weightCount() + topology_->biasCount(); }
+    std::size_t sampleLossOffset() const { return 3 * parameterCount(); }
+    std::size_t sampleGradientOffset(int sample) const {
+        return sampleLossOffset() + sampleCount() + sample * parameterCount();
+    }
+    // The weights (part 0) or biases (part 1) of the parameter block starting at `offset`.
+    std::span<const double> slice(std::size_t offset, int part) const;
+
+    std::shared_ptr<const Topology> topology_;
+    std::shared_ptr<const std::vector<Sample>> samples_;
+    long long iteration_ = 0;
+    double learningRate_ = 0.0;
+    bool trainsBiases_ = false;
+    bool updated_ = false;
+    std::optional<Divergence> divergence_;
+    double loss_ = 0.0;
+    // Per sample, the nodes of all layers in Topology::nodeIndex order.
+    std::vector<NodeValues> nodes_;
+    // Parameters before, after, batch gradient (each weights then biases); sample losses;
+    // per sample, its gradient.
+    std::vector<double> values_;
+};
+
+}  // namespace core

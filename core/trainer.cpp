@@ -1,0 +1,201 @@
+#include "trainer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace core {
+
+namespace {
+
+bool allFinite(std::span<const double> values) {
+    return std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
+}
+
+// Walks the values of a finished step in the order they are computed and names the first one
+// that is not finite.
+std::optional<QuantityRef> firstNonFinite(const StepSnapshot& snapshot) {
+    const Topology& topology = snapshot.topology();
+    const auto check = [&](const QuantityRef& ref) -> std::optional<QuantityRef> {
+        if (std::isfinite(snapshot.value(ref))) return std::nullopt;
+        return ref;
+    };
+    for (int s = 0; s < snapshot.sampleCount(); ++s) {
+        for (int l = 1; l < topology.layerCount(); ++l)
+            for (int n = 0; n < topology.layerSize(l); ++n)
+                for (Quantity q : {Quantity::Net, Quantity::Out})
+                    if (auto bad = check({q, s, l, n})) return bad;
+        if (auto bad = check({Quantity::SampleLoss, s})) return bad;
+        for (int l = topology.layerCount() - 1; l >= 1; --l) {
+            for (int n = 0; n < topology.layerSize(l); ++n)
+                for (Quantity q : {Quantity::DLossDOut, Quantity::DOutDNet, Quantity::Delta})
+                    if (auto bad = check({q, s, l, n})) return bad;
+            for (int d = 0; d < topology.layerSize(l); ++d)
+                for (int src = 0; src < topology.layerSize(l - 1); ++src)
+                    if (auto bad = check({.quantity = Quantity::SampleDLossDWeight,
+                                          .sample = s,
+                                          .parameter = topology.weightIndex(l, d, src)}))
+                        return bad;
+        }
+        for (int b = 0; b < topology.biasCount(); ++b)
+            if (auto bad =
+                    check({.quantity = Quantity::SampleDLossDBias, .sample = s, .parameter = b}))
+                return bad;
+    }
+    if (auto bad = check({Quantity::Loss})) return bad;
+    for (int w = 0; w < topology.weightCount(); ++w)
+        if (auto bad = check({.quantity = Quantity::DLossDWeight, .parameter = w})) return bad;
+    for (int b = 0; b < topology.biasCount(); ++b)
+        if (auto bad = check({.quantity = Quantity::DLossDBias, .parameter = b})) return bad;
+    for (int w = 0; w < topology.weightCount(); ++w)
+        if (auto bad = check({.quantity = Quantity::NewWeight, .parameter = w})) return bad;
+    for (int b = 0; b < topology.biasCount(); ++b)
+        if (auto bad = check({.quantity = Quantity::NewBias, .parameter = b})) return bad;
+    return std::nullopt;
+}
+
+}  // namespace
+
+Trainer::Trainer(const NetworkConfig& config) {
+    if (std::string error = validateConfig(config); !error.empty())
+        throw std::invalid_argument(error);
+    topology_ = std::make_shared<const Topology>(topologyOf(config));
+    samples_ = std::make_shared<const std::vector<Sample>>(config.samples);
+    trainBiases_ = config.trainBiases;
+    learningRate_ = config.learningRate;
+    initial_ = core::initialParameters(config);
+    current_ = initial_;
+    next_ = initial_;
+    nodes_.resize(topology_->nodeCount());
+    sampleGradient_.resize(topology_->weightCount() + topology_->biasCount());
+    gradient_.resize(sampleGradient_.size());
+}
+
+void Trainer::setLearningRate(double learningRate) {
+    if (!std::isfinite(learningRate) || learningRate <= 0.0 ||
+        learningRate > ConfigLimits::maxLearningRate)
+        throw std::invalid_argument("learning rate must be above 0 and at most 1e6");
+    learningRate_ = learningRate;
+    divergence_.reset();
+}
+
+StepSnapshot Trainer::compute(bool update) const {
+    const Topology& topology = *topology_;
+    const int weights = topology.weightCount();
+    const int parameters = weights + topology.biasCount();
+    const int samples = static_cast<int>(samples_->size());
+
+    StepSnapshot snapshot;
+    snapshot.topology_ = topology_;
+    snapshot.samples_ = samples_;
+    snapshot.iteration_ = iteration_;
+    snapshot.learningRate_ = learningRate_;
+    snapshot.trainsBiases_ = trainBiases_;
+    snapshot.nodes_.resize(static_cast<std::size_t>(samples) * topology.nodeCount());
+    snapshot.values_.resize(3 * parameters + samples + samples * parameters);
+    double* before = snapshot.values_.data();
+    double* after = before + parameters;
+    double* gradient = after + parameters;
+    std::copy(current_.weights.begin(), current_.weights.end(), before);
+    std::copy(current_.biases.begin(), current_.biases.end(), before + weights);
+
+    const PassBuffers buffers{snapshot.nodes_.data(),
+                              static_cast<std::size_t>(topology.nodeCount()),
+                              snapshot.values_.data() + snapshot.sampleLossOffset(),
+                              snapshot.values_.data() + snapshot.sampleGradientOffset(0),
+                              static_cast<std::size_t>(parameters),
+                              gradient};
+    bool netsFinite = true;
+    snapshot.loss_ = backpropagate(topology, current_.weights.data(), current_.biases.data(),
+                                   *samples_, buffers, netsFinite);
+
+    // The update p <- p - lr * dE/dp; frozen biases keep their value.
+    for (int p = 0; p < parameters; ++p) {
+        const bool frozen = p >= weights && !trainBiases_;
+        after[p] = frozen ? before[p] : before[p] - learningRate_ * gradient[p];
+    }
+    const bool finite = netsFinite && std::isfinite(snapshot.loss_) &&
+                        allFinite({gradient, static_cast<std::size_t>(parameters)}) &&
+                        allFinite({after, static_cast<std::size_t>(parameters)});
+    if (!finite) {
+        const QuantityRef where = firstNonFinite(snapshot).value_or(QuantityRef{});
+        snapshot.divergence_ = Divergence{iteration_ + 1, where, snapshot.value(where)};
+    }
+    snapshot.updated_ = update && finite;
+    if (!snapshot.updated_) std::copy(before, before + parameters, after);
+    return snapshot;
+}
+
+StepSnapshot Trainer::step() {
+    if (divergence_) {
+        StepSnapshot snapshot = compute(false);
+        snapshot.divergence_ = divergence_;
+        return snapshot;
+    }
+    StepSnapshot snapshot = compute(true);
+    if (snapshot.updated_) {
+        current_.weights.assign(snapshot.weightsAfter().begin(), snapshot.weightsAfter().end());
+        current_.biases.assign(snapshot.biasesAfter().begin(), snapshot.biasesAfter().end());
+        ++iteration_;
+    } else {
+        divergence_ = snapshot.divergence_;
+    }
+    return snapshot;
+}
+
+StepSnapshot Trainer::evaluate() const {
+    return compute(false);
+}
+
+bool Trainer::applyFastUpdate() {
+    // Compute the update into the spare parameters and swap them in only when all are finite.
+    bool finite = true;
+    const std::size_t weights = current_.weights.size();
+    for (std::size_t w = 0; w < weights; ++w) {
+        next_.weights[w] = current_.weights[w] - learningRate_ * gradient_[w];
+        finite &= std::isfinite(next_.weights[w]);
+    }
+    if (trainBiases_) {
+        for (std::size_t b = 0; b < current_.biases.size(); ++b) {
+            next_.biases[b] = current_.biases[b] - learningRate_ * gradient_[weights + b];
+            finite &= std::isfinite(next_.biases[b]);
+        }
+    }
+    if (!finite) return false;
+    current_.weights.swap(next_.weights);
+    if (trainBiases_) current_.biases.swap(next_.biases);
+    return true;
+}
+
+long long Trainer::run(long long steps, std::vector<double>* lossesBefore) {
+    const PassBuffers buffers{nodes_.data(),          0, nullptr,
+                              sampleGradient_.data(), 0, gradient_.data()};
+    for (long long done = 0; done < steps; ++done) {
+        if (divergence_) return done;
+        bool netsFinite = true;
+        const double loss = backpropagate(*topology_, current_.weights.data(),
+                                          current_.biases.data(), *samples_, buffers, netsFinite);
+        // A non-finite gradient always reaches a weight's update, so checking the nets, the loss
+        // and the new parameters catches every overflow.
+        if (!netsFinite || !std::isfinite(loss) || !applyFastUpdate()) {
+            step();  // the recorded path names the value that blew up
+            return done;
+        }
+        ++iteration_;
+        if (lossesBefore) lossesBefore->push_back(loss);
+    }
+    return steps;
+}
+
+void Trainer::reset() {
+    restore(initial_, 0);
+}
+
+void Trainer::restore(const Parameters& parameters, long long iteration) {
+    current_ = parameters;
+    next_ = parameters;
+    iteration_ = iteration;
+    divergence_.reset();
+}
+
+}  // namespace core

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "backpropagation.h"
+#include "divergence.h"
+#include "networkconfig.h"
+#include "stepsnapshot.h"
+#include "topology.h"
+
+namespace core {
+
+// Trains one network by full-batch gradient descent: every parameter p <- p - lr * dE/dp, with
+// E the mean over samples of sum 1/2 (target - out)^2. Deterministic: the same configuration
+// gives bit-identical results. When a step would produce an infinite or NaN value, the step is
+// not made and the trainer holds the last finite state with a Divergence saying what blew up.
+class Trainer {
+public:
+    // Throws std::invalid_argument with validateConfig's message when `config` is not valid.
+    explicit Trainer(const NetworkConfig& config);
+
+    const Topology& topology() const { return *topology_; }
+    const std::vector<Sample>& samples() const { return *samples_; }
+    bool trainsBiases() const { return trainBiases_; }
+    // The current parameters.
+    const Parameters& parameters() const { return current_; }
+    // The parameters the trainer started from and returns to on reset().
+    const Parameters& initialParameters() const { return initial_; }
+    // Updates made so far.
+    long long iteration() const { return iteration_; }
+    double learningRate() const { return learningRate_; }
+    // Why training stopped, if a step diverged; cleared by reset, restore and a new rate.
+    const std::optional<Divergence>& divergence() const { return divergence_; }
+
+    // Throws std::invalid_argument unless 0 < lr <= ConfigLimits::maxLearningRate.
+    void setLearningRate(double learningRate);
+
+    // One update with every value recorded. After a divergence it makes no update and returns
+    // the evaluation of the current state with the divergence attached.
+    StepSnapshot step();
+    // The forward and backward values at the current state, without an update.
+    StepSnapshot evaluate() const;
+    // The fast path: up to `steps` updates without snapshots; appends each update's loss before
+    // the update to `lossesBefore` when given. Returns the updates made (fewer on divergence).
+    long long run(long long steps, std::vector<double>* lossesBefore = nullptr);
+
+    // Back to the initial parameters and iteration 0.
+    void reset();
+    // Jumps to a recorded state (used to replay history).
+    void restore(const Parameters& parameters, long long iteration);
+
+private:
+    StepSnapshot compute(bool update) const;
+    bool applyFastUpdate();
+
+    std::shared_ptr<const Topology> topology_;
+    std::shared_ptr<const std::vector<Sample>> samples_;
+    bool trainBiases_ = false;
+    double learningRate_ = 0.0;
+    Parameters initial_;
+    Parameters current_;
+    long long iteration_ = 0;
+    std::optional<Divergence> divergence_;
+
+    // Scratch of the fast path, reused on every step.
+    Parameters next_;
+    std::vector<NodeValues> nodes_;
+    std::vector<double> sampleGradient_;
+    std::vector<double> gradient_;
+};
+
+}  // namespace core

@@ -1,0 +1,33 @@
+#include "core/markup.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace {
+
+TEST(MarkupTest, PlainTextReadsAsTheWorkedExampleWritesIt) {
+    EXPECT_EQ(core::plainFromMarkup("@{d}E_{total}/@{d}w_[5]"), "dE_total/dw5");
+    EXPECT_EQ(core::plainFromMarkup("1/(1 + e^{-net_{h1}})"), "1/(1 + e^(-net_h1))");
+    EXPECT_EQ(core::plainFromMarkup("@{half}(0.01 - 0.75)^{2}"), "1/2(0.01 - 0.75)^2");
+    EXPECT_EQ(core::plainFromMarkup("w_[5]^{+} = w_[5] - @{eta} * g"), "w5+ = w5 - lr * g");
+    EXPECT_EQ(core::plainFromMarkup("@{delta}_{o1}^{(2)}"), "delta_o1^(2)");
+}
+
+TEST(MarkupTest, HtmlUsesRealSubscriptsAndSymbols) {
+    EXPECT_EQ(core::htmlFromMarkup("@{d}E_{total}/@{d}w_[5]"),
+              "&part;E<sub>total</sub>/&part;w<sub>5</sub>");
+    EXPECT_EQ(core::htmlFromMarkup("e^{-net_{h1}}"), "e<sup>-net<sub>h1</sub></sup>");
+    EXPECT_EQ(core::htmlFromMarkup("a * b < c & d"), "a &times; b &lt; c &amp; d");
+}
+
+TEST(MarkupTest, FormatsSignificantDigits) {
+    EXPECT_EQ(core::formatNumber(0.3775, 9), "0.3775");
+    EXPECT_EQ(core::formatNumber(0.5932699921071872, 9), "0.593269992");
+    EXPECT_EQ(core::formatNumber(0.5932699921071872, 4), "0.5933");
+    EXPECT_EQ(core::formatNumber(3.510854812251261e-05, 6), "3.51085e-05");
+    EXPECT_EQ(core::formatNumber(-INFINITY, 4), "-inf");
+    EXPECT_EQ(core::formatNumber(NAN, 4), "nan");
+}
+
+}  // namespace
