@@ -3,6 +3,7 @@
 #include <cmath>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 
 namespace core {
 
@@ -44,6 +45,16 @@ inline double activationSlope(Activation activation, double out) {
             return 1.0;
     }
     return 1.0;
+}
+
+// The same two functions for an activation known at compile time (the engine's inner loops).
+template <Activation A>
+double activate(std::integral_constant<Activation, A>, double net) {
+    return activate(A, net);
+}
+template <Activation A>
+double activationSlope(std::integral_constant<Activation, A>, double out) {
+    return activationSlope(A, out);
 }
 
 }  // namespace core

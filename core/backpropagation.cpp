@@ -2,10 +2,61 @@
 
 #include <algorithm>
 #include <cmath>
+#include <type_traits>
 
 namespace core {
 
 namespace {
+
+// Calls `body` with the activation as a compile-time constant, so the node loops inside carry
+// no switch.
+template <class Body>
+void withActivation(Activation activation, Body&& body) {
+    switch (activation) {
+        case Activation::Sigmoid:
+            return body(std::integral_constant<Activation, Activation::Sigmoid>{});
+        case Activation::Tanh:
+            return body(std::integral_constant<Activation, Activation::Tanh>{});
+        case Activation::Relu:
+            return body(std::integral_constant<Activation, Activation::Relu>{});
+        case Activation::Linear:
+            return body(std::integral_constant<Activation, Activation::Linear>{});
+    }
+}
+
+// Calls `body` with the number of nodes in a layer's source layer: a compile-time constant for
+// the small layers of a lesson (1 to 8 nodes), so that their inner loops unroll completely, and
+// 0 ("read it at run time") above that.
+template <class Body>
+void withSourceCount(int count, Body&& body) {
+    switch (count) {
+        case 1:
+            return body(std::integral_constant<int, 1>{});
+        case 2:
+            return body(std::integral_constant<int, 2>{});
+        case 3:
+            return body(std::integral_constant<int, 3>{});
+        case 4:
+            return body(std::integral_constant<int, 4>{});
+        case 5:
+            return body(std::integral_constant<int, 5>{});
+        case 6:
+            return body(std::integral_constant<int, 6>{});
+        case 7:
+            return body(std::integral_constant<int, 7>{});
+        case 8:
+            return body(std::integral_constant<int, 8>{});
+        default:
+            return body(std::integral_constant<int, 0>{});
+    }
+}
+
+// The activation and source count of a layer as compile-time constants (see above).
+template <class Body>
+void withLayerKind(Activation activation, int sourceCount, Body&& body) {
+    withActivation(activation,
+                   [&](auto a) { withSourceCount(sourceCount, [&](auto n) { body(a, n); }); });
+}
 
 // Forward: the inputs are the outs of layer 0; every later node sums what its weights carry in,
 // adds its bias and applies the layer's activation. Returns false if a net is not finite.
@@ -16,19 +67,23 @@ bool forward(const Topology& topology, const double* weights, const double* bias
         nodes[i] = {sample.input[i], sample.input[i], 0.0, 0.0, 0.0};
     for (int l = 1; l < topology.layerCount(); ++l) {
         const LayerShape& layer = topology.layer(l);
-        const LayerShape& previous = topology.layer(l - 1);
-        const NodeValues* source = nodes + previous.nodeOffset;
+        const int sources = topology.layerSize(l - 1);
+        const NodeValues* source = nodes + topology.layer(l - 1).nodeOffset;
         NodeValues* destination = nodes + layer.nodeOffset;
-        const double* w = weights + layer.weightOffset;
-        for (int d = 0; d < layer.size; ++d, w += previous.size) {
-            double sum = 0.0;
-            for (int s = 0; s < previous.size; ++s)
-                sum += w[s] * source[s].out;
-            const double net = sum + biases[layer.biasOffset + d * layer.biasStride];
-            finite &= std::isfinite(net);
-            destination[d].net = net;
-            destination[d].out = activate(layer.activation, net);
-        }
+        const double* bias = biases + layer.biasOffset;
+        withLayerKind(layer.activation, sources, [&](auto activation, auto fixedSources) {
+            const int count = fixedSources ? fixedSources() : sources;
+            const double* w = weights + layer.weightOffset;
+            for (int d = 0; d < layer.size; ++d, w += count) {
+                double sum = 0.0;
+                for (int s = 0; s < count; ++s)
+                    sum += w[s] * source[s].out;
+                const double net = sum + bias[d * layer.biasStride];
+                finite &= std::isfinite(net);
+                destination[d].net = net;
+                destination[d].out = activate(activation, net);
+            }
+        });
     }
     return finite;
 }
@@ -49,35 +104,37 @@ double outputLoss(const Topology& topology, const Sample& sample, NodeValues* no
 // Backward, from the output layer down: each node's delta = dE/dout * dout/dnet; each weight's
 // dE/dw = delta of its destination * out of its source; each bias's dE/db = its delta (a shared
 // bias: the sum of its layer's deltas); each hidden node's dE/dout = sum over the nodes it feeds
-// of their delta * the weight between (one term per path).
+// of their delta * the weight between (one term per path, in node order).
 void backward(const Topology& topology, const double* weights, NodeValues* nodes,
               double* gradient) {
     double* biasGradient = gradient + topology.weightCount();
     for (int l = topology.layerCount() - 1; l >= 1; --l) {
         const LayerShape& layer = topology.layer(l);
-        const LayerShape& previous = topology.layer(l - 1);
-        NodeValues* source = nodes + previous.nodeOffset;
+        const int sources = topology.layerSize(l - 1);
+        const bool hiddenSources = l > 1;
+        NodeValues* source = nodes + topology.layer(l - 1).nodeOffset;
         NodeValues* destination = nodes + layer.nodeOffset;
-        const double* w = weights + layer.weightOffset;
-        double* weightGradient = gradient + layer.weightOffset;
-        if (layer.biasStride == 0) biasGradient[layer.biasOffset] = 0.0;
-        for (int d = 0; d < layer.size; ++d) {
-            NodeValues& node = destination[d];
-            node.dOut_dNet = activationSlope(layer.activation, node.out);
-            node.delta = node.dLoss_dOut * node.dOut_dNet;
-            for (int s = 0; s < previous.size; ++s)
-                weightGradient[d * previous.size + s] = node.delta * source[s].out;
-            if (layer.biasStride == 0)
-                biasGradient[layer.biasOffset] += node.delta;
-            else
-                biasGradient[layer.biasOffset + d] = node.delta;
-        }
-        if (l == 1) break;
-        for (int s = 0; s < previous.size; ++s)
-            source[s].dLoss_dOut = 0.0;
-        for (int d = 0; d < layer.size; ++d)
-            for (int s = 0; s < previous.size; ++s)
-                source[s].dLoss_dOut += destination[d].delta * w[d * previous.size + s];
+        double* bias = biasGradient + layer.biasOffset;
+        if (layer.biasStride == 0) *bias = 0.0;
+        withLayerKind(layer.activation, sources, [&](auto activation, auto fixedSources) {
+            const int count = fixedSources ? fixedSources() : sources;
+            const double* w = weights + layer.weightOffset;
+            double* weightGradient = gradient + layer.weightOffset;
+            for (int d = 0; d < layer.size; ++d, w += count, weightGradient += count) {
+                NodeValues& node = destination[d];
+                node.dOut_dNet = activationSlope(activation, node.out);
+                node.delta = node.dLoss_dOut * node.dOut_dNet;
+                const double delta = node.delta;
+                for (int s = 0; s < count; ++s) {
+                    weightGradient[s] = delta * source[s].out;
+                    // The path through this node adds delta * w to the source's dE/dout.
+                    if (hiddenSources)
+                        source[s].dLoss_dOut =
+                            (d == 0 ? delta * w[s] : source[s].dLoss_dOut + delta * w[s]);
+                }
+                bias[d * layer.biasStride] = layer.biasStride == 0 ? *bias + delta : delta;
+            }
+        });
     }
 }
 
@@ -87,7 +144,6 @@ double backpropagate(const Topology& topology, const double* weights, const doub
                      const std::vector<Sample>& samples, const PassBuffers& buffers,
                      bool& netsFinite) {
     const int parameterCount = topology.weightCount() + topology.biasCount();
-    std::fill(buffers.gradient, buffers.gradient + parameterCount, 0.0);
     double lossSum = 0.0;
     netsFinite = true;
     for (std::size_t s = 0; s < samples.size(); ++s) {
@@ -99,8 +155,12 @@ double backpropagate(const Topology& topology, const double* weights, const doub
         if (buffers.sampleLosses) buffers.sampleLosses[s] = sampleLoss;
         // The batch gradient sums the sample gradients, then takes their mean.
         lossSum += sampleLoss;
-        for (int p = 0; p < parameterCount; ++p)
-            buffers.gradient[p] += sampleGradient[p];
+        if (sampleGradient == buffers.gradient) continue;
+        if (s == 0)
+            std::copy(sampleGradient, sampleGradient + parameterCount, buffers.gradient);
+        else
+            for (int p = 0; p < parameterCount; ++p)
+                buffers.gradient[p] += sampleGradient[p];
     }
     if (samples.size() == 1) return lossSum;
     const double count = static_cast<double>(samples.size());

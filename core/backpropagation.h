@@ -15,7 +15,8 @@ struct PassBuffers {
     NodeValues* nodes = nullptr;  // sample s: nodes + s * nodeStride, in nodeIndex order
     std::size_t nodeStride = 0;
     double* sampleLosses = nullptr;     // E_s per sample; may be null
-    double* sampleGradients = nullptr;  // sample s: + s * gradientStride; weights, then biases
+    double* sampleGradients = nullptr;  // sample s: + s * gradientStride; weights, then biases;
+                                        // may be `gradient` itself when there is one sample
     std::size_t gradientStride = 0;
     double* gradient = nullptr;  // dE/dp of the batch loss: weights, then biases
 };

@@ -4,19 +4,19 @@ namespace core {
 
 double StepSnapshot::outputError(int sample, int output) const {
     const double difference =
-        (*samples_)[sample].target[output] - node(sample, topology_->layerCount() - 1, output).out;
+        samples()[sample].target[output] - node(sample, topology().layerCount() - 1, output).out;
     return 0.5 * difference * difference;
 }
 
 double StepSnapshot::dNet_dWeight(int sample, int weight) const {
-    const WeightEnds ends = topology_->weightEnds(weight);
+    const WeightEnds ends = topology().weightEnds(weight);
     return node(sample, ends.layer - 1, ends.source).out;
 }
 
 std::span<const double> StepSnapshot::slice(std::size_t offset, int part) const {
-    const std::size_t weights = topology_->weightCount();
+    const std::size_t weights = topology().weightCount();
     if (part == 0) return {values_.data() + offset, weights};
-    return {values_.data() + offset + weights, static_cast<std::size_t>(topology_->biasCount())};
+    return {values_.data() + offset + weights, static_cast<std::size_t>(topology().biasCount())};
 }
 
 Parameters StepSnapshot::parametersBefore() const {
@@ -46,7 +46,7 @@ double StepSnapshot::value(const QuantityRef& ref) const {
             return nodeValues().dLoss_dOut;
         case Quantity::PathDLossDOut:
             return node(ref.sample, ref.layer + 1, ref.via).delta *
-                   weightsBefore()[topology_->weightIndex(ref.layer + 1, ref.via, ref.node)];
+                   weightsBefore()[topology().weightIndex(ref.layer + 1, ref.via, ref.node)];
         case Quantity::DOutDNet:
             return nodeValues().dOut_dNet;
         case Quantity::Delta:

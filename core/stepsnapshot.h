@@ -21,15 +21,21 @@ struct NodeValues {
     double delta = 0.0;       // delta = dE/dnet = dE/dout * dout/dnet: the node's error signal
 };
 
+// What all snapshots of one trainer share: the network's shape and the samples.
+struct TrainingContext {
+    Topology topology;
+    std::vector<Sample> samples;
+};
+
 // One training step, frozen: the forward and backward values of every sample, the gradient of the
 // batch loss and the parameters before and after the update. A value: copy it, keep it, render it.
 class StepSnapshot {
 public:
     StepSnapshot() = default;
 
-    const Topology& topology() const { return *topology_; }
-    const std::vector<Sample>& samples() const { return *samples_; }
-    int sampleCount() const { return static_cast<int>(samples_->size()); }
+    const Topology& topology() const { return context_->topology; }
+    const std::vector<Sample>& samples() const { return context_->samples; }
+    int sampleCount() const { return static_cast<int>(context_->samples.size()); }
 
     // Updates made before this step; the step shown is update iteration() + 1.
     long long iteration() const { return iteration_; }
@@ -50,7 +56,7 @@ public:
     double outputError(int sample, int output) const;
 
     const NodeValues& node(int sample, int layer, int node) const {
-        return nodes_[sample * topology_->nodeCount() + topology_->nodeIndex(layer, node)];
+        return nodes_[sample * topology().nodeCount() + topology().nodeIndex(layer, node)];
     }
 
     // dnet/dw = out of the weight's source node.
@@ -61,7 +67,7 @@ public:
     }
     // dE_s/db = delta of the node (shared bias: the sum of its layer's deltas).
     double sampleDLoss_dBias(int sample, int bias) const {
-        return values_[sampleGradientOffset(sample) + topology_->weightCount() + bias];
+        return values_[sampleGradientOffset(sample) + topology().weightCount() + bias];
     }
     // dE/dw of the batch loss: the mean of the sample gradients.
     double dLoss_dWeight(int weight) const { return dLoss_dWeights()[weight]; }
@@ -84,7 +90,7 @@ public:
 private:
     friend class Trainer;
 
-    int parameterCount() const { return topology_->weightCount() + topology_->biasCount(); }
+    int parameterCount() const { return topology().weightCount() + topology().biasCount(); }
     std::size_t sampleLossOffset() const { return 3 * parameterCount(); }
     std::size_t sampleGradientOffset(int sample) const {
         return sampleLossOffset() + sampleCount() + sample * parameterCount();
@@ -92,8 +98,7 @@ private:
     // The weights (part 0) or biases (part 1) of the parameter block starting at `offset`.
     std::span<const double> slice(std::size_t offset, int part) const;
 
-    std::shared_ptr<const Topology> topology_;
-    std::shared_ptr<const std::vector<Sample>> samples_;
+    std::shared_ptr<const TrainingContext> context_;
     long long iteration_ = 0;
     double learningRate_ = 0.0;
     bool trainsBiases_ = false;

@@ -8,10 +8,6 @@ namespace core {
 
 namespace {
 
-bool allFinite(std::span<const double> values) {
-    return std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
-}
-
 // Walks the values of a finished step in the order they are computed and names the first one
 // that is not finite.
 std::optional<QuantityRef> firstNonFinite(const StepSnapshot& snapshot) {
@@ -59,15 +55,15 @@ std::optional<QuantityRef> firstNonFinite(const StepSnapshot& snapshot) {
 Trainer::Trainer(const NetworkConfig& config) {
     if (std::string error = validateConfig(config); !error.empty())
         throw std::invalid_argument(error);
-    topology_ = std::make_shared<const Topology>(topologyOf(config));
-    samples_ = std::make_shared<const std::vector<Sample>>(config.samples);
+    context_ = std::make_shared<const TrainingContext>(
+        TrainingContext{topologyOf(config), config.samples});
     trainBiases_ = config.trainBiases;
     learningRate_ = config.learningRate;
     initial_ = core::initialParameters(config);
     current_ = initial_;
     next_ = initial_;
-    nodes_.resize(topology_->nodeCount());
-    sampleGradient_.resize(topology_->weightCount() + topology_->biasCount());
+    nodes_.resize(topology().nodeCount());
+    sampleGradient_.resize(topology().weightCount() + topology().biasCount());
     gradient_.resize(sampleGradient_.size());
 }
 
@@ -80,14 +76,13 @@ void Trainer::setLearningRate(double learningRate) {
 }
 
 StepSnapshot Trainer::compute(bool update) const {
-    const Topology& topology = *topology_;
+    const Topology& topology = this->topology();
     const int weights = topology.weightCount();
     const int parameters = weights + topology.biasCount();
-    const int samples = static_cast<int>(samples_->size());
+    const int samples = static_cast<int>(this->samples().size());
 
     StepSnapshot snapshot;
-    snapshot.topology_ = topology_;
-    snapshot.samples_ = samples_;
+    snapshot.context_ = context_;
     snapshot.iteration_ = iteration_;
     snapshot.learningRate_ = learningRate_;
     snapshot.trainsBiases_ = trainBiases_;
@@ -107,16 +102,17 @@ StepSnapshot Trainer::compute(bool update) const {
                               gradient};
     bool netsFinite = true;
     snapshot.loss_ = backpropagate(topology, current_.weights.data(), current_.biases.data(),
-                                   *samples_, buffers, netsFinite);
+                                   this->samples(), buffers, netsFinite);
 
-    // The update p <- p - lr * dE/dp; frozen biases keep their value.
+    // The update p <- p - lr * dE/dp; frozen biases keep their value. As on the fast path, a
+    // non-finite gradient always reaches a weight's update, so checking the nets, the loss and
+    // the new parameters catches every overflow.
+    bool finite = netsFinite && std::isfinite(snapshot.loss_);
     for (int p = 0; p < parameters; ++p) {
         const bool frozen = p >= weights && !trainBiases_;
         after[p] = frozen ? before[p] : before[p] - learningRate_ * gradient[p];
+        finite &= std::isfinite(after[p]);
     }
-    const bool finite = netsFinite && std::isfinite(snapshot.loss_) &&
-                        allFinite({gradient, static_cast<std::size_t>(parameters)}) &&
-                        allFinite({after, static_cast<std::size_t>(parameters)});
     if (!finite) {
         const QuantityRef where = firstNonFinite(snapshot).value_or(QuantityRef{});
         snapshot.divergence_ = Divergence{iteration_ + 1, where, snapshot.value(where)};
@@ -134,8 +130,10 @@ StepSnapshot Trainer::step() {
     }
     StepSnapshot snapshot = compute(true);
     if (snapshot.updated_) {
-        current_.weights.assign(snapshot.weightsAfter().begin(), snapshot.weightsAfter().end());
-        current_.biases.assign(snapshot.biasesAfter().begin(), snapshot.biasesAfter().end());
+        std::copy(snapshot.weightsAfter().begin(), snapshot.weightsAfter().end(),
+                  current_.weights.begin());
+        std::copy(snapshot.biasesAfter().begin(), snapshot.biasesAfter().end(),
+                  current_.biases.begin());
         ++iteration_;
     } else {
         divergence_ = snapshot.divergence_;
@@ -149,32 +147,35 @@ StepSnapshot Trainer::evaluate() const {
 
 bool Trainer::applyFastUpdate() {
     // Compute the update into the spare parameters and swap them in only when all are finite.
-    bool finite = true;
-    const std::size_t weights = current_.weights.size();
-    for (std::size_t w = 0; w < weights; ++w) {
-        next_.weights[w] = current_.weights[w] - learningRate_ * gradient_[w];
-        finite &= std::isfinite(next_.weights[w]);
-    }
-    if (trainBiases_) {
-        for (std::size_t b = 0; b < current_.biases.size(); ++b) {
-            next_.biases[b] = current_.biases[b] - learningRate_ * gradient_[weights + b];
-            finite &= std::isfinite(next_.biases[b]);
+    const auto update = [this](const std::vector<double>& from, std::vector<double>& into,
+                               const double* gradient) {
+        const double* old = from.data();
+        double* updated = into.data();
+        bool finite = true;
+        for (std::size_t p = 0; p < from.size(); ++p) {
+            updated[p] = old[p] - learningRate_ * gradient[p];
+            finite &= std::isfinite(updated[p]);
         }
-    }
-    if (!finite) return false;
+        return finite;
+    };
+    if (!update(current_.weights, next_.weights, gradient_.data())) return false;
+    if (trainBiases_ &&
+        !update(current_.biases, next_.biases, gradient_.data() + current_.weights.size()))
+        return false;
     current_.weights.swap(next_.weights);
     if (trainBiases_) current_.biases.swap(next_.biases);
     return true;
 }
 
 long long Trainer::run(long long steps, std::vector<double>* lossesBefore) {
-    const PassBuffers buffers{nodes_.data(),          0, nullptr,
-                              sampleGradient_.data(), 0, gradient_.data()};
+    // With one sample its gradient is the batch gradient: no separate buffer to sum.
+    double* sampleGradient = samples().size() == 1 ? gradient_.data() : sampleGradient_.data();
+    const PassBuffers buffers{nodes_.data(), 0, nullptr, sampleGradient, 0, gradient_.data()};
     for (long long done = 0; done < steps; ++done) {
         if (divergence_) return done;
         bool netsFinite = true;
-        const double loss = backpropagate(*topology_, current_.weights.data(),
-                                          current_.biases.data(), *samples_, buffers, netsFinite);
+        const double loss = backpropagate(topology(), current_.weights.data(),
+                                          current_.biases.data(), samples(), buffers, netsFinite);
         // A non-finite gradient always reaches a weight's update, so checking the nets, the loss
         // and the new parameters catches every overflow.
         if (!netsFinite || !std::isfinite(loss) || !applyFastUpdate()) {

@@ -21,8 +21,8 @@ public:
     // Throws std::invalid_argument with validateConfig's message when `config` is not valid.
     explicit Trainer(const NetworkConfig& config);
 
-    const Topology& topology() const { return *topology_; }
-    const std::vector<Sample>& samples() const { return *samples_; }
+    const Topology& topology() const { return context_->topology; }
+    const std::vector<Sample>& samples() const { return context_->samples; }
     bool trainsBiases() const { return trainBiases_; }
     // The current parameters.
     const Parameters& parameters() const { return current_; }
@@ -55,8 +55,7 @@ private:
     StepSnapshot compute(bool update) const;
     bool applyFastUpdate();
 
-    std::shared_ptr<const Topology> topology_;
-    std::shared_ptr<const std::vector<Sample>> samples_;
+    std::shared_ptr<const TrainingContext> context_;
     bool trainBiases_ = false;
     double learningRate_ = 0.0;
     Parameters initial_;
