@@ -58,18 +58,26 @@ void withLayerKind(Activation activation, int sourceCount, Body&& body) {
                    [&](auto a) { withSourceCount(sourceCount, [&](auto n) { body(a, n); }); });
 }
 
+// Node `index` of a sample's flat node values.
+inline double* nodeAt(double* nodes, int index) {
+    return nodes + kNodeFieldCount * index;
+}
+
 // Forward: the inputs are the outs of layer 0; every later node sums what its weights carry in,
 // adds its bias and applies the layer's activation. Returns false if a net is not finite.
 bool forward(const Topology& topology, const double* weights, const double* biases,
-             const Sample& sample, NodeValues* nodes) {
+             const Sample& sample, double* nodes) {
     bool finite = true;
-    for (int i = 0; i < topology.inputCount(); ++i)
-        nodes[i] = {sample.input[i], sample.input[i], 0.0, 0.0, 0.0};
+    for (int i = 0; i < topology.inputCount(); ++i) {
+        double* input = nodeAt(nodes, i);
+        input[kNet] = input[kOut] = sample.input[i];
+        input[kDLossDOut] = input[kDOutDNet] = input[kDelta] = 0.0;
+    }
     for (int l = 1; l < topology.layerCount(); ++l) {
         const LayerShape& layer = topology.layer(l);
         const int sources = topology.layerSize(l - 1);
-        const NodeValues* source = nodes + topology.layer(l - 1).nodeOffset;
-        NodeValues* destination = nodes + layer.nodeOffset;
+        const double* source = nodeAt(nodes, topology.layer(l - 1).nodeOffset);
+        double* destination = nodeAt(nodes, layer.nodeOffset);
         const double* bias = biases + layer.biasOffset;
         withLayerKind(layer.activation, sources, [&](auto activation, auto fixedSources) {
             const int count = fixedSources ? fixedSources() : sources;
@@ -77,11 +85,12 @@ bool forward(const Topology& topology, const double* weights, const double* bias
             for (int d = 0; d < layer.size; ++d, w += count) {
                 double sum = 0.0;
                 for (int s = 0; s < count; ++s)
-                    sum += w[s] * source[s].out;
+                    sum += w[s] * source[kNodeFieldCount * s + kOut];
                 const double net = sum + bias[d * layer.biasStride];
                 finite &= std::isfinite(net);
-                destination[d].net = net;
-                destination[d].out = activate(activation, net);
+                double* node = destination + kNodeFieldCount * d;
+                node[kNet] = net;
+                node[kOut] = activate(activation, net);
             }
         });
     }
@@ -89,14 +98,14 @@ bool forward(const Topology& topology, const double* weights, const double* bias
 }
 
 // The sample loss E_s = sum 1/2 (t - o)^2, and dE/dout = -(t - o) at each output.
-double outputLoss(const Topology& topology, const Sample& sample, NodeValues* nodes) {
+double outputLoss(const Topology& topology, const Sample& sample, double* nodes) {
     const LayerShape& output = topology.layer(topology.layerCount() - 1);
     double loss = 0.0;
     for (int k = 0; k < output.size; ++k) {
-        NodeValues& node = nodes[output.nodeOffset + k];
-        const double difference = sample.target[k] - node.out;
+        double* node = nodeAt(nodes, output.nodeOffset + k);
+        const double difference = sample.target[k] - node[kOut];
         loss += 0.5 * difference * difference;
-        node.dLoss_dOut = -difference;
+        node[kDLossDOut] = -difference;
     }
     return loss;
 }
@@ -105,15 +114,14 @@ double outputLoss(const Topology& topology, const Sample& sample, NodeValues* no
 // dE/dw = delta of its destination * out of its source; each bias's dE/db = its delta (a shared
 // bias: the sum of its layer's deltas); each hidden node's dE/dout = sum over the nodes it feeds
 // of their delta * the weight between (one term per path, in node order).
-void backward(const Topology& topology, const double* weights, NodeValues* nodes,
-              double* gradient) {
+void backward(const Topology& topology, const double* weights, double* nodes, double* gradient) {
     double* biasGradient = gradient + topology.weightCount();
     for (int l = topology.layerCount() - 1; l >= 1; --l) {
         const LayerShape& layer = topology.layer(l);
         const int sources = topology.layerSize(l - 1);
         const bool hiddenSources = l > 1;
-        NodeValues* source = nodes + topology.layer(l - 1).nodeOffset;
-        NodeValues* destination = nodes + layer.nodeOffset;
+        double* source = nodeAt(nodes, topology.layer(l - 1).nodeOffset);
+        double* destination = nodeAt(nodes, layer.nodeOffset);
         double* bias = biasGradient + layer.biasOffset;
         if (layer.biasStride == 0) *bias = 0.0;
         withLayerKind(layer.activation, sources, [&](auto activation, auto fixedSources) {
@@ -121,16 +129,16 @@ void backward(const Topology& topology, const double* weights, NodeValues* nodes
             const double* w = weights + layer.weightOffset;
             double* weightGradient = gradient + layer.weightOffset;
             for (int d = 0; d < layer.size; ++d, w += count, weightGradient += count) {
-                NodeValues& node = destination[d];
-                node.dOut_dNet = activationSlope(activation, node.out);
-                node.delta = node.dLoss_dOut * node.dOut_dNet;
-                const double delta = node.delta;
+                double* node = destination + kNodeFieldCount * d;
+                node[kDOutDNet] = activationSlope(activation, node[kOut]);
+                node[kDelta] = node[kDLossDOut] * node[kDOutDNet];
+                const double delta = node[kDelta];
                 for (int s = 0; s < count; ++s) {
-                    weightGradient[s] = delta * source[s].out;
+                    double* from = source + kNodeFieldCount * s;
+                    weightGradient[s] = delta * from[kOut];
                     // The path through this node adds delta * w to the source's dE/dout.
                     if (hiddenSources)
-                        source[s].dLoss_dOut =
-                            (d == 0 ? delta * w[s] : source[s].dLoss_dOut + delta * w[s]);
+                        from[kDLossDOut] = d == 0 ? delta * w[s] : from[kDLossDOut] + delta * w[s];
                 }
                 bias[d * layer.biasStride] = layer.biasStride == 0 ? *bias + delta : delta;
             }
@@ -147,7 +155,7 @@ double backpropagate(const Topology& topology, const double* weights, const doub
     double lossSum = 0.0;
     netsFinite = true;
     for (std::size_t s = 0; s < samples.size(); ++s) {
-        NodeValues* nodes = buffers.nodes + s * buffers.nodeStride;
+        double* nodes = buffers.nodes + s * buffers.nodeStride;
         double* sampleGradient = buffers.sampleGradients + s * buffers.gradientStride;
         netsFinite &= forward(topology, weights, biases, samples[s], nodes);
         const double sampleLoss = outputLoss(topology, samples[s], nodes);

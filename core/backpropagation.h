@@ -12,8 +12,8 @@ namespace core {
 // Where one pass over the batch writes what it computes. A stride of 0 reuses one block for
 // every sample (the fast path); a stride of one block keeps every sample's values (a snapshot).
 struct PassBuffers {
-    NodeValues* nodes = nullptr;  // sample s: nodes + s * nodeStride, in nodeIndex order
-    std::size_t nodeStride = 0;
+    double* nodes = nullptr;            // sample s: nodes + s * nodeStride, kNodeFieldCount values
+    std::size_t nodeStride = 0;         // per node in nodeIndex order
     double* sampleLosses = nullptr;     // E_s per sample; may be null
     double* sampleGradients = nullptr;  // sample s: + s * gradientStride; weights, then biases;
                                         // may be `gradient` itself when there is one sample

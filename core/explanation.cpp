@@ -131,18 +131,19 @@ void Explainer::forward(int s) {
                 highlight);
 
             const std::string netSymbol = net(l, n, s);
+            const std::string netName = "net_" + name(l, n);
             const std::string netValue = operand(node.net);
             std::string outFormula, outNumbers, meaning;
             switch (activation) {
                 case Activation::Sigmoid:
                     outFormula = "1/(1 + e^{-" + netSymbol + "})";
                     outNumbers = "1/(1 + e^{-" + netValue + "})";
-                    meaning = "The sigmoid squashes " + netSymbol + " into (0, 1).";
+                    meaning = "The sigmoid squashes " + netName + " into (0, 1).";
                     break;
                 case Activation::Tanh:
                     outFormula = "tanh(" + netSymbol + ")";
                     outNumbers = "tanh(" + number(node.net) + ")";
-                    meaning = "tanh squashes " + netSymbol + " into (-1, 1).";
+                    meaning = "tanh squashes " + netName + " into (-1, 1).";
                     break;
                 case Activation::Relu:
                     outFormula = "max(0, " + netSymbol + ")";

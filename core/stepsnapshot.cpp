@@ -15,8 +15,9 @@ double StepSnapshot::dNet_dWeight(int sample, int weight) const {
 
 std::span<const double> StepSnapshot::slice(std::size_t offset, int part) const {
     const std::size_t weights = topology().weightCount();
-    if (part == 0) return {values_.data() + offset, weights};
-    return {values_.data() + offset + weights, static_cast<std::size_t>(topology().biasCount())};
+    const double* block = values_.get() + parameterOffset() + offset;
+    if (part == 0) return {block, weights};
+    return {block + weights, static_cast<std::size_t>(topology().biasCount())};
 }
 
 Parameters StepSnapshot::parametersBefore() const {

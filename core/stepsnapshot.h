@@ -21,6 +21,9 @@ struct NodeValues {
     double delta = 0.0;       // delta = dE/dnet = dE/dout * dout/dnet: the node's error signal
 };
 
+// A node's five values as a snapshot stores them: five doubles in the order of NodeValues.
+enum NodeField : int { kNet, kOut, kDLossDOut, kDOutDNet, kDelta, kNodeFieldCount };
+
 // What all snapshots of one trainer share: the network's shape and the samples.
 struct TrainingContext {
     Topology topology;
@@ -28,7 +31,8 @@ struct TrainingContext {
 };
 
 // One training step, frozen: the forward and backward values of every sample, the gradient of the
-// batch loss and the parameters before and after the update. A value: copy it, keep it, render it.
+// batch loss and the parameters before and after the update. A value: copy it, keep it, render it
+// (copies share the frozen numbers, so copying is cheap).
 class StepSnapshot {
 public:
     StepSnapshot() = default;
@@ -55,8 +59,10 @@ public:
     // E_o = 1/2 (target - out)^2 of output node `output` in `sample`.
     double outputError(int sample, int output) const;
 
-    const NodeValues& node(int sample, int layer, int node) const {
-        return nodes_[sample * topology().nodeCount() + topology().nodeIndex(layer, node)];
+    NodeValues node(int sample, int layer, int node) const {
+        const double* v = values_.get() + kNodeFieldCount * (sample * topology().nodeCount() +
+                                                             topology().nodeIndex(layer, node));
+        return {v[kNet], v[kOut], v[kDLossDOut], v[kDOutDNet], v[kDelta]};
     }
 
     // dnet/dw = out of the weight's source node.
@@ -91,7 +97,12 @@ private:
     friend class Trainer;
 
     int parameterCount() const { return topology().weightCount() + topology().biasCount(); }
-    std::size_t sampleLossOffset() const { return 3 * parameterCount(); }
+    // The storage holds, in order: every sample's nodes; the parameters before, after and the
+    // batch gradient (weights, then biases); the sample losses; every sample's gradient.
+    std::size_t parameterOffset() const {
+        return std::size_t(kNodeFieldCount) * sampleCount() * topology().nodeCount();
+    }
+    std::size_t sampleLossOffset() const { return parameterOffset() + 3 * parameterCount(); }
     std::size_t sampleGradientOffset(int sample) const {
         return sampleLossOffset() + sampleCount() + sample * parameterCount();
     }
@@ -105,11 +116,8 @@ private:
     bool updated_ = false;
     std::optional<Divergence> divergence_;
     double loss_ = 0.0;
-    // Per sample, the nodes of all layers in Topology::nodeIndex order.
-    std::vector<NodeValues> nodes_;
-    // Parameters before, after, batch gradient (each weights then biases); sample losses;
-    // per sample, its gradient.
-    std::vector<double> values_;
+    // The frozen numbers, laid out as parameterOffset() and the offsets after it describe.
+    std::shared_ptr<const double[]> values_;
 };
 
 }  // namespace core

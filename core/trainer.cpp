@@ -62,7 +62,7 @@ Trainer::Trainer(const NetworkConfig& config) {
     initial_ = core::initialParameters(config);
     current_ = initial_;
     next_ = initial_;
-    nodes_.resize(topology().nodeCount());
+    nodes_.resize(std::size_t(kNodeFieldCount) * topology().nodeCount());
     sampleGradient_.resize(topology().weightCount() + topology().biasCount());
     gradient_.resize(sampleGradient_.size());
 }
@@ -86,18 +86,21 @@ StepSnapshot Trainer::compute(bool update) const {
     snapshot.iteration_ = iteration_;
     snapshot.learningRate_ = learningRate_;
     snapshot.trainsBiases_ = trainBiases_;
-    snapshot.nodes_.resize(static_cast<std::size_t>(samples) * topology.nodeCount());
-    snapshot.values_.resize(3 * parameters + samples + samples * parameters);
-    double* before = snapshot.values_.data();
+    // One block holds every number of the snapshot; the pass below writes each of them.
+    const std::size_t nodeValues = std::size_t(kNodeFieldCount) * topology.nodeCount();
+    const std::size_t size = nodeValues * samples + 3 * parameters + samples + samples * parameters;
+    std::shared_ptr<double[]> values = std::make_shared_for_overwrite<double[]>(size);
+    snapshot.values_ = values;
+    double* before = values.get() + snapshot.parameterOffset();
     double* after = before + parameters;
     double* gradient = after + parameters;
     std::copy(current_.weights.begin(), current_.weights.end(), before);
     std::copy(current_.biases.begin(), current_.biases.end(), before + weights);
 
-    const PassBuffers buffers{snapshot.nodes_.data(),
-                              static_cast<std::size_t>(topology.nodeCount()),
-                              snapshot.values_.data() + snapshot.sampleLossOffset(),
-                              snapshot.values_.data() + snapshot.sampleGradientOffset(0),
+    const PassBuffers buffers{values.get(),
+                              nodeValues,
+                              values.get() + snapshot.sampleLossOffset(),
+                              values.get() + snapshot.sampleGradientOffset(0),
                               static_cast<std::size_t>(parameters),
                               gradient};
     bool netsFinite = true;
@@ -106,19 +109,20 @@ StepSnapshot Trainer::compute(bool update) const {
 
     // The update p <- p - lr * dE/dp; frozen biases keep their value. As on the fast path, a
     // non-finite gradient always reaches a weight's update, so checking the nets, the loss and
-    // the new parameters catches every overflow.
+    // the new parameters catches every overflow. An evaluation checks its gradient instead.
     bool finite = netsFinite && std::isfinite(snapshot.loss_);
     for (int p = 0; p < parameters; ++p) {
-        const bool frozen = p >= weights && !trainBiases_;
+        const bool frozen = !update || (p >= weights && !trainBiases_);
         after[p] = frozen ? before[p] : before[p] - learningRate_ * gradient[p];
-        finite &= std::isfinite(after[p]);
+        finite &= std::isfinite(update ? after[p] : gradient[p]);
     }
     if (!finite) {
+        // An evaluation's after-values equal the before-values, so the scan never names them.
         const QuantityRef where = firstNonFinite(snapshot).value_or(QuantityRef{});
         snapshot.divergence_ = Divergence{iteration_ + 1, where, snapshot.value(where)};
     }
     snapshot.updated_ = update && finite;
-    if (!snapshot.updated_) std::copy(before, before + parameters, after);
+    if (update && !finite) std::copy(before, before + parameters, after);
     return snapshot;
 }
 

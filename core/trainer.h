@@ -40,7 +40,8 @@ public:
     // One update with every value recorded. After a divergence it makes no update and returns
     // the evaluation of the current state with the divergence attached.
     StepSnapshot step();
-    // The forward and backward values at the current state, without an update.
+    // The forward and backward values at the current state, without an update; its divergence,
+    // if set, names a forward or backward value that is not finite.
     StepSnapshot evaluate() const;
     // The fast path: up to `steps` updates without snapshots; appends each update's loss before
     // the update to `lossesBefore` when given. Returns the updates made (fewer on divergence).
@@ -65,7 +66,7 @@ private:
 
     // Scratch of the fast path, reused on every step.
     Parameters next_;
-    std::vector<NodeValues> nodes_;
+    std::vector<double> nodes_;
     std::vector<double> sampleGradient_;
     std::vector<double> gradient_;
 };
