@@ -1,0 +1,136 @@
+// backprop-lab-cli: trains a network from a preset or a session file and prints every number.
+#include <QCoreApplication>
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+
+#include "clioptions.h"
+#include "clireport.h"
+#include "core/markup.h"
+#include "core/trainer.h"
+#include "ui/presetlibrary.h"
+
+namespace {
+
+constexpr int kBadArguments = 2;
+constexpr int kCannotWrite = 1;
+
+void print(const std::string& text) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+}
+
+std::string csvNumber(double value) {
+    return core::formatNumber(value, 17);
+}
+
+// One row per state: step, learning rate, loss, every weight and bias.
+void printCsv(core::Trainer& trainer, const CliOptions& options) {
+    const core::Topology& topology = trainer.topology();
+    std::string header = "step,learning_rate,loss";
+    for (int w = 0; w < topology.weightCount(); ++w)
+        header += "," + topology.weightName(w);
+    for (int b = 0; b < topology.biasCount(); ++b)
+        header += "," + topology.biasName(b);
+    print(header + "\n");
+    const auto row = [&](long long step, double loss, const core::Parameters& parameters) {
+        std::string line =
+            std::to_string(step) + "," + csvNumber(trainer.learningRate()) + "," + csvNumber(loss);
+        for (double w : parameters.weights)
+            line += "," + csvNumber(w);
+        for (double b : parameters.biases)
+            line += "," + csvNumber(b);
+        print(line + "\n");
+    };
+    std::vector<double> loss;
+    for (long long step = 0;; ++step) {
+        const core::Parameters parameters = trainer.parameters();
+        loss.clear();
+        if (step == options.steps || trainer.run(1, &loss) == 0) {
+            // The last state: its loss, unless the state itself does not evaluate.
+            const double last = trainer.evaluate().loss();
+            if (std::isfinite(last)) row(step, last, parameters);
+            break;
+        }
+        row(step, loss.front(), parameters);
+    }
+}
+
+int run(const CliOptions& options) {
+    core::Trainer trainer(options.session.config);
+    if (options.format == CliOptions::Format::Csv) {
+        printCsv(trainer, options);
+    } else {
+        CliRun run;
+        run.initial = trainer.evaluate();
+        core::StepSnapshot explained;
+        if (options.explain && options.steps > 0) {
+            trainer.run(options.steps - 1, &run.losses);
+            explained = trainer.step();
+            if (explained.updated()) run.losses.push_back(explained.loss());
+        } else {
+            trainer.run(options.steps, &run.losses);
+        }
+        run.final = trainer.evaluate();
+        if (std::isfinite(run.final.loss())) run.losses.push_back(run.final.loss());
+        run.divergence = trainer.divergence() ? trainer.divergence() : run.final.divergence();
+
+        if (options.explain)
+            print(explainReport(options, options.steps > 0 ? explained : run.final));
+        else if (options.format == CliOptions::Format::Json)
+            print(jsonReport(options, run));
+        else
+            print(tableReport(options, run));
+    }
+    if (trainer.divergence() && options.format == CliOptions::Format::Csv)
+        std::fprintf(stderr, "%s\n",
+                     divergenceSentence(trainer.topology(), int(trainer.samples().size()),
+                                        *trainer.divergence())
+                         .c_str());
+
+    if (!options.savePath.isEmpty()) {
+        session::Session trained = options.session;
+        core::storeParameters(trainer.parameters(), trained.config);
+        QString error;
+        if (!session::SessionFile::save(options.savePath, trained, &error)) {
+            std::fprintf(stderr, "backprop-lab-cli: %s\n", qPrintable(error));
+            return kCannotWrite;
+        }
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+    QCoreApplication application(argc, argv);
+    QCoreApplication::setApplicationName("backprop-lab-cli");
+    QCoreApplication::setApplicationVersion(BACKPROP_VERSION);
+
+    QString error;
+    const std::optional<CliOptions> options = parseCliOptions(application.arguments(), &error);
+    if (!options) {
+        std::fprintf(stderr, "backprop-lab-cli: %s (see --help)\n", qPrintable(error));
+        return kBadArguments;
+    }
+    switch (options->action) {
+        case CliOptions::Action::Help:
+            print(options->helpText.toStdString());
+            return 0;
+        case CliOptions::Action::Version:
+            print(BACKPROP_VERSION "\n");
+            return 0;
+        case CliOptions::Action::ListPresets:
+            for (const session::Preset& preset : session::PresetLibrary::builtIn().presets())
+                print(preset.name.leftJustified(11).toStdString() +
+                      preset.session.description.toStdString() + "\n");
+            return 0;
+        case CliOptions::Action::Run:
+            break;
+    }
+    try {
+        return run(*options);
+    } catch (const std::invalid_argument& invalid) {
+        std::fprintf(stderr, "backprop-lab-cli: %s (see --help)\n", invalid.what());
+        return kBadArguments;
+    }
+}

@@ -1,0 +1,181 @@
+#include "clireport.h"
+
+#include <cstdio>
+
+#include "core/explanation.h"
+#include "core/markup.h"
+#include "ui/jsonwriter.h"
+
+namespace {
+
+std::string describeNetwork(const CliOptions& options) {
+    const core::NetworkConfig& config = options.session.config;
+    std::string layers, activations;
+    for (std::size_t l = 0; l < config.layers.size(); ++l)
+        layers += (l ? "-" : "") + std::to_string(config.layers[l]);
+    for (std::size_t l = 0; l < config.activations.size(); ++l)
+        activations += (l ? ", " : "") + std::string(core::activationName(config.activations[l]));
+    const std::string source = options.presetName.isEmpty()
+                                   ? "session " + options.configPath.toStdString()
+                                   : "preset " + options.presetName.toStdString();
+    return "Backprop Lab: " + source + ", layers " + layers + " (" + activations + "), " +
+           std::string(core::biasModeName(config.biasMode)) + " biases (" +
+           (config.trainBiases ? "trained" : "frozen") + ")" + ", learning rate " +
+           core::formatNumber(config.learningRate, 9) + "\n";
+}
+
+// Steps 0, 1, 2, 5, 10, 20, 50, .. and the last: enough rows to see the curve's shape.
+std::vector<std::size_t> sampledSteps(std::size_t count) {
+    std::vector<std::size_t> steps;
+    for (std::size_t decade = 1; decade < count * 10; decade *= 10)
+        for (std::size_t m : {1, 2, 5})
+            if (m * decade < count) steps.push_back(m * decade);
+    if (count > 0) steps.insert(steps.begin(), 0);
+    if (count > 1 && steps.back() != count - 1) steps.push_back(count - 1);
+    return steps;
+}
+
+std::string padded(const std::string& text, int width) {
+    return text.size() >= std::size_t(width) ? text : std::string(width - text.size(), ' ') + text;
+}
+
+void writeState(session::JsonWriter& json, const core::StepSnapshot& state) {
+    const core::Topology& topology = state.topology();
+    json.beginObject().field("loss", state.loss());
+    json.key("weights").beginObject();
+    for (int w = 0; w < topology.weightCount(); ++w)
+        json.field(topology.weightName(w), state.weightsBefore()[w]);
+    json.endObject().key("biases").beginObject();
+    for (int b = 0; b < topology.biasCount(); ++b)
+        json.field(topology.biasName(b), state.biasesBefore()[b]);
+    json.endObject().key("gradients").beginObject();
+    for (int w = 0; w < topology.weightCount(); ++w)
+        json.field(topology.weightName(w), state.dLoss_dWeight(w));
+    for (int b = 0; b < topology.biasCount(); ++b)
+        json.field(topology.biasName(b), state.dLoss_dBias(b));
+    json.endObject().key("samples").beginArray(true);
+    for (int s = 0; s < state.sampleCount(); ++s) {
+        json.beginObject()
+            .key("input")
+            .numbers(state.samples()[s].input)
+            .key("target")
+            .numbers(state.samples()[s].target)
+            .field("loss", state.sampleLoss(s));
+        json.key("nodes").beginObject();
+        for (int l = 1; l < topology.layerCount(); ++l)
+            for (int n = 0; n < topology.layerSize(l); ++n) {
+                const core::NodeValues& node = state.node(s, l, n);
+                json.key(topology.nodeName(l, n)).beginObject();
+                json.field("net", node.net).field("out", node.out);
+                json.field("dE_dout", node.dLoss_dOut).field("dout_dnet", node.dOut_dNet);
+                json.field("delta", node.delta).endObject();
+            }
+        json.endObject().endObject();
+    }
+    json.endArray().endObject();
+}
+
+}  // namespace
+
+std::string divergenceSentence(const core::Topology& topology, int sampleCount,
+                               const core::Divergence& divergence) {
+    return "Diverged at step " + std::to_string(divergence.step) + ": " +
+           core::quantityName(topology, divergence.where, sampleCount) + " became " +
+           core::nonFiniteName(divergence.value) +
+           ". Training stopped at the last finite state (after step " +
+           std::to_string(divergence.step - 1) + ").";
+}
+
+std::string tableReport(const CliOptions& options, const CliRun& run) {
+    const int digits = options.digits;
+    const core::Topology& topology = run.initial.topology();
+    const auto number = [&](double v) { return core::formatNumber(v, digits); };
+    std::string text = describeNetwork(options);
+    text += std::to_string(options.steps) + (options.steps == 1 ? " step" : " steps") + ": loss " +
+            number(run.losses.empty() ? run.initial.loss() : run.losses.front()) + " -> " +
+            (run.losses.empty() ? "?" : number(run.losses.back())) + "\n";
+    if (run.divergence)
+        text += divergenceSentence(topology, run.initial.sampleCount(), *run.divergence) + "\n";
+
+    const int width = digits + 8;
+    text += "\n" + std::string("parameter") + padded("before", width) +
+            padded("dE/dp before", width) + padded("after", width) + "\n";
+    const auto row = [&](const std::string& name, double before, double gradient, double after,
+                         const char* note) {
+        text += name + std::string(9 - std::min<std::size_t>(9, name.size()), ' ') +
+                padded(number(before), width) + padded(number(gradient), width) +
+                padded(number(after), width) + note + "\n";
+    };
+    for (int w = 0; w < topology.weightCount(); ++w)
+        row(topology.weightName(w), run.initial.weightsBefore()[w], run.initial.dLoss_dWeight(w),
+            run.final.weightsBefore()[w], "");
+    for (int b = 0; b < topology.biasCount(); ++b)
+        row(topology.biasName(b), run.initial.biasesBefore()[b], run.initial.dLoss_dBias(b),
+            run.final.biasesBefore()[b], options.session.config.trainBiases ? "" : "  (frozen)");
+
+    text += "\n" + padded("step", 10) + padded("loss", width) + "\n";
+    for (std::size_t step : sampledSteps(run.losses.size()))
+        text += padded(std::to_string(step), 10) + padded(number(run.losses[step]), width) + "\n";
+    return text;
+}
+
+std::string jsonReport(const CliOptions& options, const CliRun& run) {
+    const core::NetworkConfig& config = options.session.config;
+    session::JsonWriter json;
+    json.beginObject();
+    if (options.presetName.isEmpty())
+        json.key("preset").null().field("config", options.configPath.toStdString());
+    else
+        json.field("preset", options.presetName.toStdString());
+    json.key("layers").beginArray();
+    for (int size : config.layers)
+        json.value(size);
+    json.endArray().key("activations").beginArray();
+    for (core::Activation a : config.activations)
+        json.value(core::activationName(a));
+    json.endArray()
+        .field("bias_mode", core::biasModeName(config.biasMode))
+        .field("train_biases", config.trainBiases)
+        .field("learning_rate", config.learningRate)
+        .field("steps", options.steps)
+        .key("loss")
+        .numbers(run.losses)
+        .field("diverged", run.divergence.has_value());
+    if (run.divergence) {
+        const core::Topology& topology = run.initial.topology();
+        json.key("diverged_at")
+            .beginObject()
+            .field("step", run.divergence->step)
+            .field("quantity",
+                   core::quantityName(topology, run.divergence->where, run.initial.sampleCount()))
+            .field("value", core::nonFiniteName(run.divergence->value))
+            .endObject();
+    }
+    json.key("initial");
+    writeState(json, run.initial);
+    json.key("final");
+    writeState(json, run.final);
+    json.endObject();
+    return json.text() + "\n";
+}
+
+std::string explainReport(const CliOptions& options, const core::StepSnapshot& step) {
+    std::string text = describeNetwork(options);
+    text += step.updated() || step.divergence()
+                ? "Step " + std::to_string(step.iteration() + 1) + ", worked out term by term.\n"
+                : "The state after step " + std::to_string(step.iteration()) +
+                      ": forward and backward pass, no update.\n";
+    const char* headings[] = {"Forward pass", "Backward pass", "Update (lr = learning rate)"};
+    int phase = -1;
+    for (const core::Term& term : core::explain(step, options.digits)) {
+        if (static_cast<int>(term.phase) != phase) {
+            phase = static_cast<int>(term.phase);
+            text += std::string("\n") + headings[phase] + "\n";
+        }
+        text += "  " + core::plainText(term) + "\n      " + term.meaning + "\n";
+    }
+    if (step.divergence())
+        text += "\n" + divergenceSentence(step.topology(), step.sampleCount(), *step.divergence()) +
+                "\n";
+    return text;
+}

@@ -1,0 +1,28 @@
+# Sourced by run.sh and test.sh: installs what is missing on Debian 12, then builds a preset.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PACKAGES=(g++ cmake make libgtest-dev libbenchmark-dev qt6-base-dev libqcustomplot-dev
+          libxkbcommon-dev)
+
+# apt-get install for every package of PACKAGES that is not installed yet (sudo unless root).
+install_missing() {
+    local missing=()
+    for package in "${PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+            missing+=("$package")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "Installing: ${missing[*]}"
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+        apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# Configures and builds one of CMakePresets.json's presets.
+build_preset() {
+    cmake -S "$ROOT" --preset "$1" >/dev/null
+    cmake --build --preset "$1" -j "$(nproc)"
+}

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace session {
+
+// Writes JSON text in the order the caller gives keys (QJsonDocument sorts them), with numbers
+// at 17 significant digits so that every double reads back bit for bit. Objects put one key on
+// each line; arrays are written on one line unless opened with `multiline`.
+class JsonWriter {
+public:
+    JsonWriter& beginObject();
+    JsonWriter& endObject();
+    JsonWriter& beginArray(bool multiline = false);
+    JsonWriter& endArray();
+    // The next key of the current object.
+    JsonWriter& key(std::string_view name);
+    JsonWriter& value(double number);  // non-finite numbers, which JSON lacks, become null
+    JsonWriter& value(long long number);
+    JsonWriter& value(int number) { return value(static_cast<long long>(number)); }
+    JsonWriter& value(bool flag);
+    JsonWriter& value(std::string_view text);
+    JsonWriter& value(const char* text) { return value(std::string_view(text)); }
+    JsonWriter& null();
+    // key(name).value(v) in one call.
+    template <class T>
+    JsonWriter& field(std::string_view name, const T& v) {
+        return key(name).value(v);
+    }
+    // An array of numbers on one line.
+    JsonWriter& numbers(const std::vector<double>& values);
+
+    // The text written so far.
+    const std::string& text() const { return text_; }
+
+private:
+    struct Level {
+        bool multiline;
+        int count = 0;
+    };
+    void beforeValue();
+    void newline();
+    void appendString(std::string_view text);
+
+    std::string text_;
+    std::vector<Level> levels_;
+    bool afterKey_ = false;
+};
+
+}  // namespace session
