@@ -5,6 +5,7 @@
 #include "core/explanation.h"
 #include "core/markup.h"
 #include "ui/jsonwriter.h"
+#include "ui/sessionfile.h"
 
 namespace {
 
@@ -127,17 +128,8 @@ std::string jsonReport(const CliOptions& options, const CliRun& run) {
         json.key("preset").null().field("config", options.configPath.toStdString());
     else
         json.field("preset", options.presetName.toStdString());
-    json.key("layers").beginArray();
-    for (int size : config.layers)
-        json.value(size);
-    json.endArray().key("activations").beginArray();
-    for (core::Activation a : config.activations)
-        json.value(core::activationName(a));
-    json.endArray()
-        .field("bias_mode", core::biasModeName(config.biasMode))
-        .field("train_biases", config.trainBiases)
-        .field("learning_rate", config.learningRate)
-        .field("steps", options.steps)
+    session::writeNetworkKeys(json, config);
+    json.field("steps", options.steps)
         .key("loss")
         .numbers(run.losses)
         .field("diverged", run.divergence.has_value());

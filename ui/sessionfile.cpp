@@ -301,17 +301,8 @@ QByteArray SessionFile::toJson(const Session& session) {
     json.beginObject().field("format", formatName).field("version", version);
     if (!session.description.isEmpty())
         json.field("description", session.description.toStdString());
-    json.key("layers").beginArray();
-    for (int size : config.layers)
-        json.value(size);
-    json.endArray().key("activations").beginArray();
-    for (core::Activation a : config.activations)
-        json.value(core::activationName(a));
-    json.endArray()
-        .field("bias_mode", core::biasModeName(config.biasMode))
-        .field("train_biases", config.trainBiases)
-        .field("learning_rate", config.learningRate)
-        .field("seed", static_cast<long long>(config.seed));
+    writeNetworkKeys(json, config);
+    json.field("seed", static_cast<long long>(config.seed));
     if (!config.weights.empty()) {
         json.key("weights").beginArray(true);
         for (const auto& layer : config.weights) {
@@ -348,6 +339,19 @@ bool SessionFile::save(const QString& path, const Session& session, QString* err
         return false;
     }
     return true;
+}
+
+void writeNetworkKeys(JsonWriter& json, const core::NetworkConfig& config) {
+    json.key("layers").beginArray();
+    for (int size : config.layers)
+        json.value(size);
+    json.endArray().key("activations").beginArray();
+    for (core::Activation a : config.activations)
+        json.value(core::activationName(a));
+    json.endArray()
+        .field("bias_mode", core::biasModeName(config.biasMode))
+        .field("train_biases", config.trainBiases)
+        .field("learning_rate", config.learningRate);
 }
 
 }  // namespace session

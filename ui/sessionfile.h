@@ -8,6 +8,8 @@
 
 namespace session {
 
+class JsonWriter;
+
 // A session as stored on disk: everything a run needs, and a line describing it.
 struct Session {
     core::NetworkConfig config;
@@ -38,5 +40,9 @@ public:
     // Writes the session atomically; false with `error` set when the file cannot be written.
     static bool save(const QString& path, const Session& session, QString* error);
 };
+
+// Writes the keys both session files and the CLI's JSON begin with: layers, activations,
+// bias_mode, train_biases and learning_rate.
+void writeNetworkKeys(JsonWriter& json, const core::NetworkConfig& config);
 
 }  // namespace session
