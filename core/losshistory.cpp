@@ -1,0 +1,88 @@
+#include "losshistory.h"
+
+#include <algorithm>
+
+namespace core {
+
+namespace {
+
+// A bucket's two points, lowest and highest, ordered by iteration.
+void storeExtremes(std::vector<LossHistory::Point>& out, LossHistory::Point low,
+                   LossHistory::Point high) {
+    if (high.iteration < low.iteration) std::swap(low, high);
+    out.push_back(low);
+    out.push_back(high);
+}
+
+}  // namespace
+
+LossHistory::LossHistory(std::size_t capacity) : capacity_(std::max<std::size_t>(capacity, 4)) {
+    capacity_ -= capacity_ % 2;
+}
+
+void LossHistory::append(double loss) {
+    const Point point{size_++, loss};
+    if (stride_ == 1) {
+        points_.push_back(point);
+        settled_ = points_.size();
+    } else if (point.iteration % stride_ == 0) {
+        // A new bucket opens with the point as both its lowest and its highest.
+        settled_ = points_.size();
+        points_.push_back(point);
+        points_.push_back(point);
+    } else {
+        // Widen the open bucket.
+        Point& first = points_[settled_];
+        Point& second = points_[settled_ + 1];
+        Point low = first.loss <= second.loss ? first : second;
+        Point high = first.loss <= second.loss ? second : first;
+        if (loss < low.loss) low = point;
+        if (loss > high.loss) high = point;
+        points_.resize(settled_);
+        storeExtremes(points_, low, high);
+    }
+    if (points_.size() > capacity_) mergePairs();
+}
+
+void LossHistory::mergePairs() {
+    // Each merged bucket spans two old ones: the lowest and highest of their (up to) four points.
+    const long long wider = stride_ * 2;
+    std::vector<Point> merged;
+    merged.reserve(capacity_);
+    std::size_t i = 0;
+    while (i < points_.size()) {
+        const long long bucket = points_[i].iteration / wider;
+        Point low = points_[i], high = points_[i];
+        for (; i < points_.size() && points_[i].iteration / wider == bucket; ++i) {
+            if (points_[i].loss < low.loss) low = points_[i];
+            if (points_[i].loss > high.loss) high = points_[i];
+        }
+        storeExtremes(merged, low, high);
+    }
+    points_.swap(merged);
+    stride_ = wider;
+    settled_ = points_.size() - 2;
+    ++generation_;
+}
+
+long long LossHistory::truncate(long long iteration) {
+    if (iteration >= size_) return size_;
+    const long long bucketStart = iteration - iteration % stride_;
+    const auto keep = std::find_if(points_.begin(), points_.end(),
+                                   [&](const Point& p) { return p.iteration >= bucketStart; });
+    points_.erase(keep, points_.end());
+    settled_ = points_.size();
+    size_ = bucketStart;
+    ++generation_;
+    return bucketStart;
+}
+
+void LossHistory::clear() {
+    points_.clear();
+    settled_ = 0;
+    size_ = 0;
+    stride_ = 1;
+    ++generation_;
+}
+
+}  // namespace core
