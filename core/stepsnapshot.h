@@ -37,6 +37,9 @@ class StepSnapshot {
 public:
     StepSnapshot() = default;
 
+    // Whether this snapshot holds nothing (a default-constructed one).
+    bool isEmpty() const { return !context_; }
+
     const Topology& topology() const { return context_->topology; }
     const std::vector<Sample>& samples() const { return context_->samples; }
     int sampleCount() const { return static_cast<int>(context_->samples.size()); }

@@ -3,7 +3,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PACKAGES=(g++ cmake make libgtest-dev libbenchmark-dev qt6-base-dev libqcustomplot-dev
-          libxkbcommon-dev)
+          libxkbcommon-dev fonts-dejavu-core xvfb xauth xdotool)
 
 # apt-get install for every package of PACKAGES that is not installed yet (sudo unless root).
 install_missing() {

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# End to end: starts the real backprop-lab under Xvfb, presses Right three times with xdotool
+# and checks, through the state file the program keeps, that three iterations ran.
+# Usage: gui_e2e.sh PATH/TO/backprop-lab. Exits 77 (skipped) without xvfb-run or xdotool.
+set -euo pipefail
+binary="$1"
+for tool in xvfb-run xdotool; do
+    command -v "$tool" >/dev/null || { echo "skipped: $tool is not installed"; exit 77; }
+done
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mkdir -m 0700 "$work/runtime"
+export XDG_RUNTIME_DIR="$work/runtime" DBUS_SESSION_BUS_ADDRESS="disabled:"
+state="$work/state.json"
+
+cat > "$work/drive.sh" <<'DRIVE'
+set -euo pipefail
+binary="$1"; state="$2"
+"$binary" --state-file "$state" &
+pid=$!
+# Waits until the state file reports `$1` iterations, for up to 10 s.
+wait_for() {
+    for _ in $(seq 100); do
+        grep -q "\"iteration\": $1," "$state" 2>/dev/null && return 0
+        sleep 0.1
+    done
+    echo "state never reached iteration $1: $(cat "$state" 2>/dev/null)"; return 1
+}
+window=""
+for _ in $(seq 100); do
+    window="$(xdotool search --onlyvisible --name "Backprop Lab" 2>/dev/null | head -n 1 || true)"
+    [ -n "$window" ] && break
+    sleep 0.1
+done
+[ -n "$window" ] || { echo "no window appeared"; kill "$pid"; exit 1; }
+wait_for 0
+# There is no window manager: give the window the keyboard focus, then press real keys.
+for _ in $(seq 50); do
+    xdotool windowfocus --sync "$window" 2>/dev/null && break
+    sleep 0.1
+done
+for _ in 1 2 3; do xdotool key Right; sleep 0.2; done
+wait_for 3
+xdotool key ctrl+q
+for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$pid" 2>/dev/null; then echo "Ctrl+Q did not quit"; kill "$pid"; exit 1; fi
+DRIVE
+
+xvfb-run -a -s "-screen 0 1280x800x24" bash "$work/drive.sh" "$binary" "$state"
+grep -q '"iteration": 3,' "$state" || { echo "expected iteration 3, got: $(cat "$state")"; exit 1; }
+echo "three key presses ran three iterations: $(cat "$state")"

@@ -1,0 +1,232 @@
+#include "lossplot.h"
+
+#include <qcustomplot.h>
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QToolButton>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+
+#include "palette.h"
+
+namespace ui {
+
+namespace {
+
+constexpr double kHoverPixels = 20.0;  // how near the mouse a point must be to be described
+
+}  // namespace
+
+LossPlot::LossPlot(QWidget* parent) : QWidget(parent) {
+    logScaleBox_ = new QCheckBox(tr("Log scale"));
+    logScaleBox_->setObjectName("logScaleBox");
+    logScaleBox_->setAccessibleName(tr("Logarithmic loss axis"));
+    logScaleBox_->setToolTip(tr("Show E_total on a logarithmic axis, to see a slow descent"));
+    followButton_ = new QToolButton;
+    followButton_->setObjectName("followButton");
+    followButton_->setText(tr("Follow newest"));
+    followButton_->setCheckable(true);
+    followButton_->setChecked(true);
+    followButton_->setAccessibleName(tr("Follow the newest point"));
+    followButton_->setToolTip(
+        tr("Keep the newest point in view; zooming or panning the plot "
+           "turns this off, a double click turns it on"));
+
+    plot_ = new QCustomPlot;
+    plot_->setObjectName("lossPlot");
+    plot_->setAccessibleName(tr("Loss plot"));
+    plot_->setToolTip({});
+    plot_->setMinimumHeight(120);
+    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    plot_->setNoAntialiasingOnDrag(true);
+    QFont axisFont = font();
+    axisFont.setPointSizeF(axisFont.pointSizeF() * 1.1);
+    for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis}) {
+        axis->setLabelFont(axisFont);
+        axis->setTickLabelFont(axisFont);
+    }
+    plot_->xAxis->setLabel(tr("iteration"));
+    plot_->yAxis->setLabel(tr("E_total"));
+    plot_->xAxis->setRange(0, 10);
+    plot_->yAxis->setRange(0, 1);
+
+    curve_ = plot_->addGraph();
+    curve_->setPen(QPen(Palette::lossCurve(), 2));
+    curve_->setAdaptiveSampling(true);
+    curve_->setLineStyle(QCPGraph::lsLine);
+
+    auto* controls = new QHBoxLayout;
+    controls->setContentsMargins(4, 2, 4, 0);
+    controls->addWidget(logScaleBox_);
+    controls->addWidget(followButton_);
+    controls->addStretch(1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(controls);
+    layout->addWidget(plot_, 1);
+
+    connect(logScaleBox_, &QCheckBox::toggled, this, &LossPlot::setLogScale);
+    connect(followButton_, &QToolButton::toggled, this, &LossPlot::setFollowNewest);
+    // The user's own zoom and pan hold the view; a double click lets it follow again.
+    connect(plot_, &QCustomPlot::mousePress, this, [this] { setFollowNewest(false); });
+    connect(plot_, &QCustomPlot::mouseWheel, this, [this] { setFollowNewest(false); });
+    connect(plot_, &QCustomPlot::mouseDoubleClick, this, [this] { setFollowNewest(true); });
+    connect(plot_, &QCustomPlot::mouseMove, this, &LossPlot::showHover);
+}
+
+void LossPlot::showHistory(const core::LossHistory& history) {
+    const auto& points = history.points();
+    QSharedPointer<QCPGraphDataContainer> data = curve_->data();
+    if (history.generation() != shownGeneration_) {
+        // Earlier points were rewritten: show them all anew.
+        QVector<QCPGraphData> all;
+        all.reserve(int(points.size()));
+        for (const auto& point : points)
+            all.append({double(point.iteration), point.loss});
+        data->set(all, true);
+        shownGeneration_ = history.generation();
+    } else {
+        // Replace what was not settled yet, then append the rest.
+        data->removeAfter(shownSettled_ == 0 ? -1.0 : double(points[shownSettled_ - 1].iteration));
+        QVector<QCPGraphData> added;
+        for (std::size_t i = shownSettled_; i < points.size(); ++i)
+            added.append({double(points[i].iteration), points[i].loss});
+        data->add(added, true);
+    }
+    shownSettled_ = history.settledCount();
+    if (following_) rescale();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossPlot::rescale() {
+    if (curve_->data()->isEmpty()) return;
+    const double last = (curve_->data()->constEnd() - 1)->key;
+    plot_->xAxis->setRange(0, std::max(last, 10.0) * 1.03);
+    bool found = false;
+    const QCP::SignDomain domain = logScale() ? QCP::sdPositive : QCP::sdBoth;
+    QCPRange values = curve_->getValueRange(found, domain);
+    if (!found || !std::isfinite(values.lower) || !std::isfinite(values.upper)) return;
+    if (logScale()) {
+        plot_->yAxis->setRange(values.lower / 1.5, values.upper * 1.5);
+    } else {
+        const double span = std::max(values.upper - values.lower, 1e-12);
+        plot_->yAxis->setRange(std::max(0.0, values.lower - span * 0.05),
+                               values.upper + span * 0.08);
+    }
+}
+
+void LossPlot::addRateMarker(long long iteration, double learningRate) {
+    const QString text = tr("lr %1").arg(learningRate, 0, 'g', 4);
+    // A second change at the same iteration replaces the first one's label.
+    if (!markers_.empty() && markers_.back().iteration == iteration) {
+        markers_.back().label->setText(text);
+    } else {
+        QPen pen(Palette::marker(), 1.5, Qt::DashLine);
+        auto* line = new QCPItemStraightLine(plot_);
+        line->setPen(pen);
+        line->point1->setCoords(double(iteration), 1.0);
+        line->point2->setCoords(double(iteration), 2.0);
+        auto* label = new QCPItemText(plot_);
+        label->position->setTypeX(QCPItemPosition::ptPlotCoords);
+        label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        label->position->setCoords(double(iteration), 0.02);
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        label->setPadding(QMargins(4, 0, 0, 0));
+        label->setColor(Palette::marker());
+        label->setFont(plot_->xAxis->tickLabelFont());
+        label->setText(text);
+        markers_.push_back({iteration, line, label});
+    }
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossPlot::clear() {
+    curve_->data()->clear();
+    for (const RateMarker& marker : markers_) {
+        plot_->removeItem(marker.line);
+        plot_->removeItem(marker.label);
+    }
+    markers_.clear();
+    shownGeneration_ = -1;
+    shownSettled_ = 0;
+    setFollowNewest(true);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool LossPlot::logScale() const {
+    return plot_->yAxis->scaleType() == QCPAxis::stLogarithmic;
+}
+
+void LossPlot::setLogScale(bool on) {
+    if (on == logScale()) return;
+    const QSignalBlocker blocker(logScaleBox_);
+    logScaleBox_->setChecked(on);
+    plot_->yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (on) {
+        plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+        plot_->yAxis->setNumberFormat("eb");
+        plot_->yAxis->setNumberPrecision(0);
+    } else {
+        plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+        plot_->yAxis->setNumberFormat("g");
+        plot_->yAxis->setNumberPrecision(6);
+    }
+    rescale();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+    emit logScaleChanged(on);
+}
+
+bool LossPlot::followsNewest() const {
+    return following_;
+}
+
+void LossPlot::setFollowNewest(bool on) {
+    if (on == following_) return;
+    following_ = on;
+    const QSignalBlocker blocker(followButton_);
+    followButton_->setChecked(on);
+    if (on) {
+        rescale();
+        plot_->replot(QCustomPlot::rpQueuedReplot);
+    }
+    emit followNewestChanged(on);
+}
+
+int LossPlot::rateMarkerCount() const {
+    return int(markers_.size());
+}
+
+QString LossPlot::hoverText(const QPoint& position) const {
+    const QCPGraphDataContainer& data = *curve_->data();
+    if (data.isEmpty()) return {};
+    // Only points within reach in x can be near: look at those.
+    QCPAxis* x = plot_->xAxis;
+    QCPAxis* y = plot_->yAxis;
+    const double low = x->pixelToCoord(position.x() - kHoverPixels);
+    const double high = x->pixelToCoord(position.x() + kHoverPixels);
+    double best = kHoverPixels;
+    const QCPGraphData* nearest = nullptr;
+    for (auto it = data.findBegin(low, false); it != data.findEnd(high, false); ++it) {
+        const double distance = std::hypot(x->coordToPixel(it->key) - position.x(),
+                                           y->coordToPixel(it->value) - position.y());
+        if (distance <= best) {
+            best = distance;
+            nearest = &*it;
+        }
+    }
+    if (!nearest) return {};
+    return tr("iteration %1\nloss %2").arg(qint64(nearest->key)).arg(nearest->value, 0, 'g', 6);
+}
+
+void LossPlot::showHover(QMouseEvent* event) {
+    const QString text = hoverText(event->pos());
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPosition().toPoint(), text, plot_);
+}
+
+}  // namespace ui

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QWidget>
+
+#include "core/losshistory.h"
+
+class QCheckBox;
+class QCPGraph;
+class QCPItemStraightLine;
+class QCPItemText;
+class QCustomPlot;
+class QMouseEvent;
+class QToolButton;
+
+namespace ui {
+
+// E_total against iteration, drawn with QCustomPlot: appended live, on a linear or log axis,
+// following the newest point or holding the user's zoom and pan, with a labelled marker wherever
+// the learning rate changed and the nearest point's values on hover.
+class LossPlot : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit LossPlot(QWidget* parent = nullptr);
+
+    // Shows `history`: appends what is new since the last call, or redraws all of it when earlier
+    // points were rewritten (history.generation() changed). Queues one replot.
+    void showHistory(const core::LossHistory& history);
+    // A vertical marker at `iteration` labelled with the new rate, e.g. "lr 2.5".
+    void addRateMarker(long long iteration, double learningRate);
+    // Removes the curve and every marker, for a new run.
+    void clear();
+
+    bool logScale() const;
+    void setLogScale(bool on);
+    // Whether the view follows the newest point; zooming or panning turns it off.
+    bool followsNewest() const;
+    void setFollowNewest(bool on);
+
+    // What the hover tooltip shows for the mouse at `position` (plot widget coordinates), e.g.
+    // "iteration 1200\nloss 0.0123457", or empty when no point is near.
+    QString hoverText(const QPoint& position) const;
+    int rateMarkerCount() const;
+    QCustomPlot* customPlot() const { return plot_; }
+
+signals:
+    void logScaleChanged(bool on);
+    void followNewestChanged(bool on);
+
+private:
+    struct RateMarker {
+        long long iteration;
+        QCPItemStraightLine* line;
+        QCPItemText* label;
+    };
+
+    void rescale();
+    void showHover(QMouseEvent* event);
+
+    QCustomPlot* plot_ = nullptr;
+    QCPGraph* curve_ = nullptr;
+    QCheckBox* logScaleBox_ = nullptr;
+    QToolButton* followButton_ = nullptr;
+    std::vector<RateMarker> markers_;
+    long long shownGeneration_ = -1;  // the history generation the curve shows
+    std::size_t shownSettled_ = 0;    // points of the curve that are final
+    bool following_ = true;
+};
+
+}  // namespace ui

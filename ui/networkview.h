@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QWidget>
+
+#include "core/stepsnapshot.h"
+#include "networklayout.h"
+
+namespace ui {
+
+// Draws a snapshot of the network: nodes with their net and out, every weight and bias on its
+// edge with its gradient and the direction the next update moves it, targets and errors beside
+// the outputs, and E_total large. Colour and line style give a weight's sign, thickness its
+// size. It renders values it is given and never touches the engine.
+class NetworkView : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit NetworkView(QWidget* parent = nullptr);
+
+    // The state to draw (a copy is kept: snapshots are values).
+    void setSnapshot(const core::StepSnapshot& snapshot);
+    const core::StepSnapshot& snapshot() const { return snapshot_; }
+    // Which sample's forward and backward values the nodes show (the gradients are the batch's).
+    void setSample(int sample);
+    int sample() const { return sample_; }
+    // Significant digits of every number drawn (default 4).
+    void setDigits(int digits);
+    int digits() const { return digits_; }
+
+    // The two lines drawn on a weight's edge, e.g. "w5 = 0.3589 ▼\n∂E/∂w5 = 0.07185".
+    QString weightLabelText(int weight) const;
+    // The two lines drawn for a bias.
+    QString biasLabelText(int bias) const;
+    const NetworkLayout& networkLayout() const { return layout_; }
+
+    QSize sizeHint() const override { return {900, 480}; }
+    QSize minimumSizeHint() const override { return {480, 300}; }
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void relayout();
+    QString number(double value) const;
+    // "w5 = 0.4 ▼" over "∂E/∂w5 = 0.08217", or the short form of a dense network.
+    QString parameterLabel(const std::string& name, double value, double gradient,
+                           const QString& note) const;
+    void drawEdges(QPainter& painter) const;
+    void drawNodes(QPainter& painter) const;
+    void drawLabels(QPainter& painter) const;
+    void drawLossAndLegend(QPainter& painter) const;
+
+    core::StepSnapshot snapshot_;
+    std::vector<int> shownLayers_;  // the layer sizes the layout was made for
+    core::BiasMode shownBiasMode_ = core::BiasMode::Shared;
+    NetworkLayout layout_;
+    int sample_ = 0;
+    int digits_ = 4;
+};
+
+}  // namespace ui

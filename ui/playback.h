@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+namespace ui {
+
+class TrainingController;
+
+// Plays training: a timer at the screen's rate asks the controller for as many iterations per
+// tick as the speed calls for, so a burst of iterations costs one redraw.
+class Playback : public QObject {
+    Q_OBJECT
+
+public:
+    // Speeds offered, in iterations per second; 0 means as fast as the machine goes.
+    static const QList<double>& speeds();
+
+    explicit Playback(TrainingController* controller, QObject* parent = nullptr);
+
+    bool isPlaying() const { return timer_.isActive(); }
+    // Iterations per second; 0: as fast as possible.
+    double speed() const { return speed_; }
+    void setSpeed(double iterationsPerSecond);
+
+public slots:
+    void play();
+    void pause();
+    void toggle();
+
+signals:
+    void playingChanged(bool playing);
+
+private:
+    void tick();
+
+    TrainingController* controller_;
+    QTimer timer_;
+    QElapsedTimer clock_;
+    double speed_ = 10.0;
+    double owed_ = 0.0;  // iterations due but not yet run (fractions carry over)
+};
+
+}  // namespace ui
