@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QWidget>
+#include <limits>
 
 #include "core/losshistory.h"
 
@@ -31,6 +32,7 @@ public:
     // Removes the curve and every marker, for a new run.
     void clear();
 
+    // Whether the loss axis is logarithmic.
     bool logScale() const;
     void setLogScale(bool on);
     // Whether the view follows the newest point; zooming or panning turns it off.
@@ -40,11 +42,15 @@ public:
     // What the hover tooltip shows for the mouse at `position` (plot widget coordinates), e.g.
     // "iteration 1200\nloss 0.0123457", or empty when no point is near.
     QString hoverText(const QPoint& position) const;
+    // How many learning-rate markers the plot shows.
     int rateMarkerCount() const;
+    // The QCustomPlot inside, for tests and benchmarks.
     QCustomPlot* customPlot() const { return plot_; }
 
 signals:
+    // The loss axis turned logarithmic or linear.
     void logScaleChanged(bool on);
+    // The view started or stopped following the newest point.
     void followNewestChanged(bool on);
 
 private:
@@ -52,6 +58,13 @@ private:
         long long iteration;
         QCPItemStraightLine* line;
         QCPItemText* label;
+    };
+    // The lowest, highest and lowest positive finite loss of some points.
+    struct Extremes {
+        double low = std::numeric_limits<double>::infinity();
+        double high = -std::numeric_limits<double>::infinity();
+        double lowPositive = std::numeric_limits<double>::infinity();
+        void add(double loss);
     };
 
     void rescale();
@@ -64,6 +77,9 @@ private:
     std::vector<RateMarker> markers_;
     long long shownGeneration_ = -1;  // the history generation the curve shows
     std::size_t shownSettled_ = 0;    // points of the curve that are final
+    Extremes settledExtremes_;        // of the final points, kept as they come
+    Extremes extremes_;               // of all points shown
+    long long lastIteration_ = 0;
     bool following_ = true;
 };
 

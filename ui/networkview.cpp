@@ -1,5 +1,6 @@
 #include "networkview.h"
 
+#include <QEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <cmath>
@@ -26,6 +27,29 @@ QPen weightPen(double value) {
     pen.setStyle(value >= 0 ? Qt::SolidLine : Qt::DashLine);
     pen.setCapStyle(Qt::FlatCap);
     return pen;
+}
+
+// Writes `text` centred in `box`, line by line: cheaper than a laid-out text block, which
+// matters when every label changes every frame.
+void drawCentred(QPainter& painter, const QRectF& box, const QString& text,
+                 Qt::Alignment vertical) {
+    const QFontMetricsF metrics(painter.font());
+    const QStringList lines = text.split('\n');
+    const qreal height = lines.size() * metrics.lineSpacing();
+    qreal y =
+        (vertical & Qt::AlignTop ? box.top() : box.center().y() - height / 2) + metrics.ascent();
+    for (const QString& line : lines) {
+        painter.drawText(QPointF(box.center().x() - metrics.horizontalAdvance(line) / 2, y), line);
+        y += metrics.lineSpacing();
+    }
+}
+
+// An axis-aligned box: sharp without antialiasing, and cheaper.
+void drawBox(QPainter& painter, const QRectF& box) {
+    const bool antialiased = painter.testRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    painter.drawRect(box);
+    painter.setRenderHint(QPainter::Antialiasing, antialiased);
 }
 
 // The direction the next update moves a parameter: against its gradient.
@@ -82,6 +106,7 @@ void NetworkView::relayout() {
     shownLayers_ = topology.layerSizes();
     shownBiasMode_ = topology.biasMode();
     layout_ = NetworkLayout(topology, size(), font(), digits_);
+    images_.clear();
 }
 
 QString NetworkView::number(double value) const {
@@ -125,6 +150,7 @@ void NetworkView::paintEvent(QPaintEvent*) {
 
 void NetworkView::drawEdges(QPainter& painter) const {
     const core::Topology& topology = snapshot_.topology();
+    painter.setPen(Qt::NoPen);
     for (int w = 0; w < topology.weightCount(); ++w) {
         const core::WeightEnds ends = topology.weightEnds(w);
         painter.setPen(weightPen(snapshot_.weightsBefore()[w]));
@@ -144,13 +170,16 @@ void NetworkView::drawNodes(QPainter& painter) const {
     const qreal radius = layout_.nodeRadius();
     QFont nameFont = layout_.labelFont();
     nameFont.setBold(true);
+    // A circle with its name, drawn once and then copied: it changes only with the layout.
     const auto circle = [&](QPointF center, qreal r, const QString& name) {
-        painter.setPen(QPen(colors.color(QPalette::Text), 1.5));
-        painter.setBrush(colors.color(QPalette::Base));
-        painter.drawEllipse(center, r, r);
-        painter.setFont(nameFont);
-        painter.drawText(QRectF(center.x() - r, center.y() - r, 2 * r, 2 * r), Qt::AlignCenter,
-                         name);
+        const QRectF box(center.x() - r - 2, center.y() - r - 2, 2 * r + 4, 2 * r + 4);
+        drawCached(painter, "node " + name, box, [&](QPainter& image) {
+            image.setPen(QPen(colors.color(QPalette::Text), 1.5));
+            image.setBrush(colors.color(QPalette::Base));
+            image.drawEllipse(QPointF(r + 2, r + 2), r, r);
+            image.setFont(nameFont);
+            drawCentred(image, QRectF(2, 2, 2 * r, 2 * r), name, Qt::AlignVCenter);
+        });
     };
     painter.setBrush(Qt::NoBrush);
     for (int l = 0; l < topology.layerCount(); ++l)
@@ -160,7 +189,8 @@ void NetworkView::drawNodes(QPainter& painter) const {
             const QString text = l == 0 ? "= " + number(node.out)
                                         : "net " + number(node.net) + "\nout " + number(node.out);
             painter.setFont(layout_.labelFont());
-            painter.drawText(layout_.nodeText(l, n), Qt::AlignHCenter | Qt::AlignTop, text);
+            painter.setPen(colors.color(QPalette::Text));
+            drawCentred(painter, layout_.nodeText(l, n), text, Qt::AlignTop);
         }
     const bool shared = topology.biasMode() == core::BiasMode::Shared;
     for (int l = 1; l < topology.layerCount(); ++l)
@@ -174,12 +204,13 @@ void NetworkView::drawNodes(QPainter& painter) const {
         const QRectF box = layout_.targetBox(k);
         painter.setPen(QPen(Palette::target(), 1.5));
         painter.setBrush(colors.color(QPalette::Base));
-        painter.drawRoundedRect(box, 4, 4);
+        drawBox(painter, box);
         painter.setPen(colors.color(QPalette::Text));
-        painter.drawText(box, Qt::AlignCenter,
-                         tr("target %1").arg(number(snapshot_.samples()[sample_].target[k])) +
-                             "\nE_" + QString::fromStdString(topology.nodeName(last, k)) + " " +
-                             number(snapshot_.outputError(sample_, k)));
+        drawCentred(painter, box,
+                    tr("target %1").arg(number(snapshot_.samples()[sample_].target[k])) + "\nE_" +
+                        QString::fromStdString(topology.nodeName(last, k)) + " " +
+                        number(snapshot_.outputError(sample_, k)),
+                    Qt::AlignVCenter);
     }
 }
 
@@ -192,9 +223,9 @@ void NetworkView::drawLabels(QPainter& painter) const {
     const auto label = [&](const QRectF& box, const QString& text) {
         painter.setPen(QPen(colors.color(QPalette::Mid), 1));
         painter.setBrush(background);
-        painter.drawRoundedRect(box, 3, 3);
+        drawBox(painter, box);
         painter.setPen(colors.color(QPalette::Text));
-        painter.drawText(box, Qt::AlignCenter, text);
+        drawCentred(painter, box, text, Qt::AlignVCenter);
     };
     for (int w = 0; w < topology.weightCount(); ++w)
         label(layout_.weightLabel(w), weightLabelText(w));
@@ -212,22 +243,8 @@ void NetworkView::drawLossAndLegend(QPainter& painter) const {
     painter.drawText(layout_.lossBox(), Qt::AlignRight | Qt::AlignVCenter,
                      "E_total = " + number(snapshot_.loss()));
 
-    // Legend: line samples for the two signs, then what thickness, arrows and nodes say.
-    const QRectF box = layout_.legendBox();
-    const QFontMetricsF metrics(layout_.labelFont());
-    painter.setFont(layout_.labelFont());
-    qreal x = box.left();
-    const qreal y = box.center().y();
-    const auto sample = [&](const QPen& pen, const QString& text) {
-        painter.setPen(pen);
-        painter.drawLine(QPointF(x, y), QPointF(x + 28, y));
-        x += 34;
-        painter.setPen(colors.color(QPalette::Text));
-        painter.drawText(QPointF(x, y + metrics.ascent() / 2 - 1), text);
-        x += metrics.horizontalAdvance(text) + 20;
-    };
-    sample(weightPen(0.8), tr("positive weight"));
-    sample(weightPen(-0.8), tr("negative weight"));
+    // Legend: line samples for the two signs, then what thickness, arrows and nodes say. It
+    // changes only with the sample shown, so it is drawn once and copied.
     QString rest = tr("thicker = larger |w|    %1 %2 = direction of the next update    nodes show "
                       "net and out")
                        .arg(kUp, kDown);
@@ -237,7 +254,45 @@ void NetworkView::drawLossAndLegend(QPainter& painter) const {
         rest += tr(" of sample %1 of %2; gradients are the batch's")
                     .arg(sample_ + 1)
                     .arg(snapshot_.sampleCount());
-    painter.drawText(QPointF(x, y + metrics.ascent() / 2 - 1), rest);
+    const QRectF box = layout_.legendBox();
+    drawCached(painter, "legend " + rest, box, [&](QPainter& image) {
+        const QFontMetricsF metrics(layout_.labelFont());
+        image.setFont(layout_.labelFont());
+        qreal x = 0;
+        const qreal y = box.height() / 2;
+        const auto sample = [&](const QPen& pen, const QString& text) {
+            image.setPen(pen);
+            image.drawLine(QPointF(x, y), QPointF(x + 28, y));
+            x += 34;
+            image.setPen(colors.color(QPalette::Text));
+            image.drawText(QPointF(x, y + metrics.ascent() / 2 - 1), text);
+            x += metrics.horizontalAdvance(text) + 20;
+        };
+        sample(weightPen(0.8), tr("positive weight"));
+        sample(weightPen(-0.8), tr("negative weight"));
+        image.drawText(QPointF(x, y + metrics.ascent() / 2 - 1), rest);
+    });
+}
+
+void NetworkView::drawCached(QPainter& painter, const QString& key, const QRectF& box,
+                             const std::function<void(QPainter&)>& draw) const {
+    auto it = images_.find(key);
+    if (it == images_.end()) {
+        const qreal ratio = devicePixelRatioF();
+        QPixmap image((box.size() * ratio).toSize() + QSize(1, 1));
+        image.setDevicePixelRatio(ratio);
+        image.fill(Qt::transparent);
+        QPainter imagePainter(&image);
+        imagePainter.setRenderHint(QPainter::Antialiasing);
+        draw(imagePainter);
+        it = images_.insert(key, image);
+    }
+    painter.drawPixmap(box.topLeft(), *it);
+}
+
+void NetworkView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) relayout();
 }
 
 }  // namespace ui

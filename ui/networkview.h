@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QHash>
+#include <QPixmap>
 #include <QWidget>
+#include <functional>
 
 #include "core/stepsnapshot.h"
 #include "networklayout.h"
@@ -39,6 +42,7 @@ public:
 protected:
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void relayout();
@@ -50,11 +54,16 @@ private:
     void drawNodes(QPainter& painter) const;
     void drawLabels(QPainter& painter) const;
     void drawLossAndLegend(QPainter& painter) const;
+    // Draws what `draw` paints into `box`, from an image made the first time `key` is asked
+    // for and kept until the layout changes.
+    void drawCached(QPainter& painter, const QString& key, const QRectF& box,
+                    const std::function<void(QPainter&)>& draw) const;
 
     core::StepSnapshot snapshot_;
     std::vector<int> shownLayers_;  // the layer sizes the layout was made for
     core::BiasMode shownBiasMode_ = core::BiasMode::Shared;
     NetworkLayout layout_;
+    mutable QHash<QString, QPixmap> images_;  // see drawCached
     int sample_ = 0;
     int digits_ = 4;
 };

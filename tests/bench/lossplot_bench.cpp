@@ -23,4 +23,24 @@ void BM_ReplotLoss(benchmark::State& state) {
 }
 BENCHMARK(BM_ReplotLoss)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
 
+// One live update while following: 1,000 new iterations appended to a curve of 10^6 points
+// (what a frame of full-speed play adds), without the replot.
+void BM_ShowHistoryFollowing(benchmark::State& state) {
+    ui::LossPlot plot;
+    plot.resize(800, 400);
+    core::LossHistory history(std::size_t(1) << 21);
+    long long next = 0;
+    const auto append = [&](long long count) {
+        for (long long i = 0; i < count; ++i, ++next)
+            history.append(1.0 / (1.0 + double(next)));
+    };
+    append(1'000'000);
+    plot.showHistory(history);
+    for (auto _ : state) {
+        append(1000);
+        plot.showHistory(history);
+    }
+}
+BENCHMARK(BM_ShowHistoryFollowing)->Unit(benchmark::kMicrosecond);
+
 }  // namespace

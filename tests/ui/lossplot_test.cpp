@@ -114,4 +114,21 @@ TEST_F(LossPlotTest, ZoomingHoldsTheViewAndDoubleClickFollowsAgain) {
     EXPECT_EQ(following.count(), 2);
 }
 
+TEST_F(LossPlotTest, RescalingIgnoresNonFiniteLossesAndShorterHistories) {
+    core::LossHistory history;
+    history.append(1.0);
+    history.append(INFINITY);
+    for (int i = 0; i < 10; ++i)
+        history.append(50.0 + i);
+    plot.showHistory(history);
+    EXPECT_TRUE(std::isfinite(custom()->yAxis->range().upper));
+    EXPECT_GE(custom()->yAxis->range().upper, 59.0);
+    // Another, shorter history of the same generation is shown whole, not read past its end.
+    core::LossHistory shorter;
+    for (int i = 0; i < 3; ++i)
+        shorter.append(2.0);
+    plot.showHistory(shorter);
+    EXPECT_EQ(custom()->graph(0)->dataCount(), 3);
+}
+
 }  // namespace
