@@ -57,7 +57,10 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption steps("steps", "Run N iterations first.", "N");
     const QCommandLineOption size("size", "Window size, e.g. 1280x800.", "WxH");
     const QCommandLineOption state("state-file", "Keep FILE updated with the state.", "FILE");
-    parser.addOptions({shot, preset, rate, steps, size, state});
+    const QCommandLineOption stepSize("step-size", "What Step does: iteration, phase or term.",
+                                      "SIZE");
+    const QCommandLineOption advance("advance", "Press Step N times (after --steps).", "N");
+    parser.addOptions({shot, preset, rate, steps, size, state, stepSize, advance});
     if (!parser.parse(application.arguments())) return fail(parser.errorText());
     if (parser.isSet("help")) parser.showHelp(0);
     if (parser.isSet("version")) parser.showVersion();
@@ -94,6 +97,24 @@ int main(int argc, char* argv[]) {
             return fail("--steps: expected a whole number from 0 to 100000000, got \"" +
                         parser.value(steps) + "\"");
         window.controller()->run(count);
+    }
+
+    if (parser.isSet(stepSize)) {
+        const QStringList names = {"iteration", "phase", "term"};
+        const qsizetype index = names.indexOf(parser.value(stepSize));
+        if (index < 0)
+            return fail("--step-size: expected iteration, phase or term, got \"" +
+                        parser.value(stepSize) + "\"");
+        window.setGranularity(core::Granularity(index));
+    }
+    if (parser.isSet(advance)) {
+        bool ok = false;
+        const int count = parser.value(advance).toInt(&ok);
+        if (!ok || count < 0 || count > 1'000'000)
+            return fail("--advance: expected a whole number from 0 to 1000000, got \"" +
+                        parser.value(advance) + "\"");
+        for (int i = 0; i < count; ++i)
+            window.controller()->stepForward();
     }
 
     if (parser.isSet(shot)) {

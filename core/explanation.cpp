@@ -1,5 +1,7 @@
 #include "explanation.h"
 
+#include <algorithm>
+
 #include "markup.h"
 
 namespace core {
@@ -376,6 +378,22 @@ std::string equation(const Term& term, Render render) {
 
 std::vector<Term> explain(const StepSnapshot& snapshot, int digits) {
     return Explainer(snapshot, digits).run();
+}
+
+Explanation::Explanation(const StepSnapshot& snapshot, int digits)
+    : terms_(explain(snapshot, digits)) {
+    for (int i = 0; i < size(); ++i)
+        index_.emplace(terms_[i].quantity, i);
+}
+
+int Explanation::indexOf(const QuantityRef& ref) const {
+    const auto it = index_.find(ref);
+    return it == index_.end() ? -1 : it->second;
+}
+
+int Explanation::phaseEnd(Phase phase) const {
+    return static_cast<int>(std::count_if(terms_.begin(), terms_.end(),
+                                          [&](const Term& term) { return term.phase <= phase; }));
 }
 
 std::string plainText(const Term& term) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "quantity.h"
@@ -47,6 +48,24 @@ struct Term {
 // and trained bias; with several samples the batch mean; last, when the step updated, each
 // parameter's update. Numbers are written with `digits` significant digits.
 std::vector<Term> explain(const StepSnapshot& snapshot, int digits = 9);
+
+// A step's terms, indexed: which term computes a quantity, and where each phase ends.
+class Explanation {
+public:
+    Explanation() = default;
+    Explanation(const StepSnapshot& snapshot, int digits);
+
+    const std::vector<Term>& terms() const { return terms_; }
+    int size() const { return static_cast<int>(terms_.size()); }
+    // The index of the term that computes `ref`, or -1 when no term does.
+    int indexOf(const QuantityRef& ref) const;
+    // How many terms there are up to the end of `phase`.
+    int phaseEnd(Phase phase) const;
+
+private:
+    std::vector<Term> terms_;
+    std::unordered_map<QuantityRef, int, QuantityRefHash> index_;
+};
 
 // "symbol = formula = numbers = value" in plain text.
 std::string plainText(const Term& term);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "topology.h"
@@ -35,6 +36,16 @@ struct QuantityRef {
     int via = -1;        // PathDLossDOut: the node of layer+1 the path runs through
 
     bool operator==(const QuantityRef&) const = default;
+};
+
+// Hashes a QuantityRef, to index terms by the quantity they compute.
+struct QuantityRefHash {
+    std::size_t operator()(const QuantityRef& ref) const {
+        std::size_t hash = static_cast<std::size_t>(ref.quantity);
+        for (int field : {ref.sample, ref.layer, ref.node, ref.parameter, ref.via})
+            hash = hash * 1000003u ^ static_cast<std::size_t>(field + 1);
+        return hash;
+    }
 };
 
 // A short plain-text name such as "net_o1", "dE/dw5", "w5 (new)", with " of sample 2" when the

@@ -126,13 +126,15 @@ StepSnapshot Trainer::compute(bool update) const {
     return snapshot;
 }
 
+StepSnapshot Trainer::preview() const {
+    if (!divergence_) return compute(true);
+    StepSnapshot snapshot = compute(false);
+    snapshot.divergence_ = divergence_;
+    return snapshot;
+}
+
 StepSnapshot Trainer::step() {
-    if (divergence_) {
-        StepSnapshot snapshot = compute(false);
-        snapshot.divergence_ = divergence_;
-        return snapshot;
-    }
-    StepSnapshot snapshot = compute(true);
+    StepSnapshot snapshot = preview();
     if (snapshot.updated_) {
         std::copy(snapshot.weightsAfter().begin(), snapshot.weightsAfter().end(),
                   current_.weights.begin());

@@ -40,6 +40,9 @@ public:
     // One update with every value recorded. After a divergence it makes no update and returns
     // the evaluation of the current state with the divergence attached.
     StepSnapshot step();
+    // The step that step() would make from the current state, every value recorded, without
+    // making it: the parameters after are those of the update.
+    StepSnapshot preview() const;
     // The forward and backward values at the current state, without an update; its divergence,
     // if set, names a forward or backward value that is not finite.
     StepSnapshot evaluate() const;

@@ -124,19 +124,23 @@ void LossPlot::rescale() {
         if (std::isfinite(extremes_.lowPositive))
             plot_->yAxis->setRange(extremes_.lowPositive / 1.5, extremes_.high * 1.5);
     } else if (std::isfinite(extremes_.low)) {
-        const double span = std::max(extremes_.high - extremes_.low, 1e-12);
-        plot_->yAxis->setRange(std::max(0.0, extremes_.low - span * 0.05),
-                               extremes_.high + span * 0.08);
+        // A flat curve (one point, or a stalled run) gets a tenth of its value around it.
+        const double span = extremes_.high - extremes_.low;
+        const double margin = span > 1e-9 * std::abs(extremes_.high)
+                                  ? span * 0.08
+                                  : std::max(std::abs(extremes_.high) * 0.1, 1e-9);
+        plot_->yAxis->setRange(std::max(0.0, extremes_.low - margin), extremes_.high + margin);
     }
 }
 
-void LossPlot::addRateMarker(long long iteration, double learningRate) {
-    const QString text = tr("lr %1").arg(learningRate, 0, 'g', 4);
-    // A second change at the same iteration replaces the first one's label.
-    if (!markers_.empty() && markers_.back().iteration == iteration) {
-        markers_.back().label->setText(text);
-    } else {
-        QPen pen(Palette::marker(), 1.5, Qt::DashLine);
+void LossPlot::setRateMarkers(const std::vector<std::pair<long long, double>>& changes) {
+    for (const RateMarker& marker : markers_) {
+        plot_->removeItem(marker.line);
+        plot_->removeItem(marker.label);
+    }
+    markers_.clear();
+    const QPen pen(Palette::marker(), 1.5, Qt::DashLine);
+    for (const auto& [iteration, rate] : changes) {
         auto* line = new QCPItemStraightLine(plot_);
         line->setPen(pen);
         line->point1->setCoords(double(iteration), 1.0);
@@ -149,9 +153,19 @@ void LossPlot::addRateMarker(long long iteration, double learningRate) {
         label->setPadding(QMargins(4, 0, 0, 0));
         label->setColor(Palette::marker());
         label->setFont(plot_->xAxis->tickLabelFont());
-        label->setText(text);
+        label->setText(tr("lr %1").arg(rate, 0, 'g', 4));
         markers_.push_back({iteration, line, label});
     }
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossPlot::setCurrentIteration(long long iteration) {
+    if (!current_) {
+        current_ = new QCPItemStraightLine(plot_);
+        current_->setPen(QPen(palette().color(QPalette::Mid), 1.5));
+    }
+    current_->point1->setCoords(double(iteration), 1.0);
+    current_->point2->setCoords(double(iteration), 2.0);
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -162,6 +176,8 @@ void LossPlot::clear() {
         plot_->removeItem(marker.label);
     }
     markers_.clear();
+    if (current_) plot_->removeItem(current_);
+    current_ = nullptr;
     shownGeneration_ = -1;
     shownSettled_ = 0;
     settledExtremes_ = extremes_ = {};

@@ -27,8 +27,11 @@ public:
     // Shows `history`: appends what is new since the last call, or redraws all of it when earlier
     // points were rewritten (history.generation() changed). Queues one replot.
     void showHistory(const core::LossHistory& history);
-    // A vertical marker at `iteration` labelled with the new rate, e.g. "lr 2.5".
-    void addRateMarker(long long iteration, double learningRate);
+    // A vertical marker for each (iteration, new rate), labelled e.g. "lr 2.5"; replaces the
+    // markers shown before.
+    void setRateMarkers(const std::vector<std::pair<long long, double>>& changes);
+    // A line at the iteration the window shows, for when it goes back in the run.
+    void setCurrentIteration(long long iteration);
     // Removes the curve and every marker, for a new run.
     void clear();
 
@@ -75,6 +78,7 @@ private:
     QCheckBox* logScaleBox_ = nullptr;
     QToolButton* followButton_ = nullptr;
     std::vector<RateMarker> markers_;
+    QCPItemStraightLine* current_ = nullptr;
     long long shownGeneration_ = -1;  // the history generation the curve shows
     std::size_t shownSettled_ = 0;    // points of the curve that are final
     Extremes settledExtremes_;        // of the final points, kept as they come

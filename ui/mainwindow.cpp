@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -15,43 +16,23 @@
 #include <QStyle>
 #include <QToolBar>
 #include <QToolButton>
+#include <QVBoxLayout>
+
+#include <climits>
 
 #include "core/markup.h"
+#include "formulapanel.h"
+#include "inspector.h"
 #include "learningratecontrol.h"
 #include "lossplot.h"
 #include "networkview.h"
 #include "playback.h"
 #include "presetlibrary.h"
+#include "stepreveal.h"
 #include "trainingcontroller.h"
+#include "trainingtoolbar.h"
 
 namespace ui {
-
-namespace {
-
-QString speedText(double speed) {
-    return speed > 0 ? QObject::tr("%1 /s").arg(speed) : QObject::tr("max");
-}
-
-// A tool button with an objectName, an accessible name and a tool tip naming its shortcut.
-QToolButton* toolButton(QAction* action, const QString& objectName) {
-    auto* button = new QToolButton;
-    button->setDefaultAction(action);
-    button->setObjectName(objectName);
-    button->setAccessibleName(action->text());
-    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    button->setFocusPolicy(Qt::NoFocus);
-    return button;
-}
-
-QAction* shortcutAction(QObject* parent, const QString& text, const QString& tip,
-                        const QKeySequence& key, const QIcon& icon = {}) {
-    auto* action = new QAction(icon, text, parent);
-    action->setShortcut(key);
-    action->setToolTip(QObject::tr("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
-    return action;
-}
-
-}  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setObjectName("mainWindow");
@@ -59,14 +40,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     playback_ = new Playback(controller_, this);
 
     networkView_ = new NetworkView;
-    lossPlot_ = new LossPlot;
+    formulaPanel_ = new FormulaPanel;
     auto* splitter = new QSplitter(Qt::Vertical);
-    splitter->addWidget(networkView_);
-    splitter->addWidget(lossPlot_);
     splitter->setObjectName("viewSplitter");
+    splitter->addWidget(networkView_);
+    splitter->addWidget(formulaPanel_);
+    splitter->addWidget(buildBottom());
     splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setSizes({470, 270});
+    splitter->setStretchFactor(2, 2);
+    splitter->setSizes({440, 100, 230});
     setCentralWidget(splitter);
 
     statusLabel_ = new QLabel;
@@ -93,100 +75,69 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         }
         sampleChooser_->setEnabled(samples.size() > 1);
         networkView_->setSample(0);
-        const int preset = presetChooser_->findData(controller_->sessionName());
-        const QSignalBlocker presetBlocker(presetChooser_);
-        if (preset >= 0) presetChooser_->setCurrentIndex(preset);
+        trainingBar_->showPreset(controller_->sessionName());
     });
     connect(controller_, &TrainingController::runStarted, lossPlot_, &LossPlot::clear);
-    connect(controller_, &TrainingController::stateChanged, this, [this] {
-        networkView_->setSnapshot(controller_->snapshot());
-        lossPlot_->showHistory(controller_->history());
+    connect(controller_, &TrainingController::stateChanged, this, &MainWindow::showState);
+    connect(controller_, &TrainingController::learningRateChanged, this, &MainWindow::showRate);
+    connect(controller_, &TrainingController::rateChangesChanged, this, [this] {
+        std::vector<std::pair<long long, double>> markers;
+        for (const RateChange& change : controller_->rateChanges())
+            if (change.iteration > 0) markers.emplace_back(change.iteration, change.learningRate);
+        lossPlot_->setRateMarkers(markers);
+    });
+    connect(learningRate_, &LearningRateControl::rateChanged, controller_,
+            &TrainingController::setLearningRate);
+    connect(networkView_, &NetworkView::itemClicked, this, [this](const NetworkItem& item) {
+        inspector_->pin(item);
         showState();
     });
-    connect(controller_, &TrainingController::learningRateChanged, this, &MainWindow::showRate);
-    connect(controller_, &TrainingController::diverged, this, [this] { showState(); });
-    connect(learningRate_, &LearningRateControl::rateChanged, this, [this](double rate) {
-        controller_->setLearningRate(rate);
-        if (!learningRate_->isDragging()) markRateChange();
-    });
-    connect(learningRate_, &LearningRateControl::dragFinished, this, &MainWindow::markRateChange);
 
     loadPreset(QStringLiteral("mazur"));
     resize(1280, 800);
 }
 
+QWidget* MainWindow::buildBottom() {
+    lossPlot_ = new LossPlot;
+    timeline_ = new QSlider(Qt::Horizontal);
+    timeline_->setObjectName("timeline");
+    timeline_->setAccessibleName(tr("Timeline"));
+    timeline_->setToolTip(
+        tr("Drag to go back to any iteration of the run; the network, the "
+           "equation and the plot follow"));
+    connect(timeline_, &QSlider::valueChanged, this, [this](int iteration) {
+        playback_->pause();
+        controller_->seek(iteration);
+    });
+    timelineLabel_ = new QLabel;
+    timelineLabel_->setMinimumWidth(
+        fontMetrics().horizontalAdvance("iteration 10000000 of 10000000"));
+    auto* timelineRow = new QHBoxLayout;
+    timelineRow->setContentsMargins(6, 0, 6, 2);
+    timelineRow->addWidget(new QLabel(tr("Timeline")));
+    timelineRow->addWidget(timeline_, 1);
+    timelineRow->addWidget(timelineLabel_);
+    auto* plotColumn = new QVBoxLayout;
+    plotColumn->setContentsMargins(0, 0, 0, 0);
+    plotColumn->setSpacing(0);
+    plotColumn->addWidget(lossPlot_, 1);
+    plotColumn->addLayout(timelineRow);
+
+    inspector_ = new Inspector;
+    inspector_->setFixedWidth(fontMetrics().averageCharWidth() * 46);
+    auto* bottom = new QWidget;
+    auto* row = new QHBoxLayout(bottom);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addLayout(plotColumn, 1);
+    row->addWidget(inspector_);
+    return bottom;
+}
+
 void MainWindow::buildToolBars() {
-    auto* training = addToolBar(tr("Training"));
-    training->setObjectName("trainingToolBar");
-    training->setMovable(false);
-
-    presetChooser_ = new QComboBox;
-    presetChooser_->setObjectName("presetChooser");
-    presetChooser_->setAccessibleName(tr("Preset"));
-    for (const session::Preset& preset : session::PresetLibrary::builtIn().presets()) {
-        presetChooser_->addItem(preset.name, preset.name);
-        presetChooser_->setItemData(presetChooser_->count() - 1, preset.session.description,
-                                    Qt::ToolTipRole);
-    }
-    presetChooser_->setToolTip(tr("Choose a starting point: each preset shows one lesson"));
-    connect(presetChooser_, &QComboBox::activated, this,
-            [this](int index) { loadPreset(presetChooser_->itemData(index).toString()); });
-    training->addWidget(new QLabel(tr(" Preset ")));
-    training->addWidget(presetChooser_);
-    training->addSeparator();
-
-    const QStyle* look = style();
-    auto* step =
-        shortcutAction(this, tr("Step"), tr("One training iteration: forward, backward, update"),
-                       Qt::Key_Right, look->standardIcon(QStyle::SP_MediaSeekForward));
-    auto* play = shortcutAction(this, tr("Play"), tr("Play or pause training"), Qt::Key_Space,
-                                look->standardIcon(QStyle::SP_MediaPlay));
-    auto* reset = shortcutAction(this, tr("Reset"),
-                                 tr("Back to the initial weights and iteration 0, keeping the "
-                                    "learning rate"),
-                                 Qt::Key_R, look->standardIcon(QStyle::SP_BrowserReload));
-    connect(step, &QAction::triggered, this, [this] {
-        playback_->pause();
-        controller_->step();
-    });
-    connect(play, &QAction::triggered, playback_, &Playback::toggle);
-    connect(reset, &QAction::triggered, this, [this] {
-        playback_->pause();
-        controller_->reset();
-    });
-    addActions({step, play, reset});
-    stepButton_ = toolButton(step, "stepButton");
-    playButton_ = toolButton(play, "playButton");
-    resetButton_ = toolButton(reset, "resetButton");
-    training->addWidget(stepButton_);
-    training->addWidget(playButton_);
-    training->addWidget(resetButton_);
-    connect(playback_, &Playback::playingChanged, this, [this, play](bool playing) {
-        play->setText(playing ? tr("Pause") : tr("Play"));
-        play->setIcon(
-            style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
-        playButton_->setAccessibleName(play->text());
-    });
-
-    training->addSeparator();
-    training->addWidget(new QLabel(tr(" Speed ")));
-    speedSlider_ = new QSlider(Qt::Horizontal);
-    speedSlider_->setObjectName("speedSlider");
-    speedSlider_->setAccessibleName(tr("Speed"));
-    speedSlider_->setToolTip(
-        tr("Iterations per second while playing, from 1 to as fast as the "
-           "machine goes"));
-    speedSlider_->setRange(0, int(Playback::speeds().size()) - 1);
-    speedSlider_->setFixedWidth(160);
-    speedLabel_ = new QLabel;
-    speedLabel_->setMinimumWidth(fontMetrics().horizontalAdvance("100000 /s "));
-    connect(speedSlider_, &QSlider::valueChanged, this, [this](int index) {
-        playback_->setSpeed(Playback::speeds()[index]);
-        speedLabel_->setText(speedText(Playback::speeds()[index]));
-    });
-    speedSlider_->setValue(int(Playback::speeds().indexOf(10)));
-    training->addWidget(speedSlider_);
-    training->addWidget(speedLabel_);
+    trainingBar_ = new TrainingToolBar(controller_, playback_, this);
+    addToolBar(trainingBar_);
+    addActions(trainingBar_->shortcutActions());
+    connect(trainingBar_, &TrainingToolBar::presetChosen, this, &MainWindow::loadPreset);
 
     addToolBarBreak();
     auto* display = addToolBar(tr("Learning rate and display"));
@@ -194,8 +145,6 @@ void MainWindow::buildToolBars() {
     display->setMovable(false);
     learningRate_ = new LearningRateControl;
     learningRate_->setMinimumWidth(520);
-    connect(learningRate_, &LearningRateControl::dragStarted, this,
-            [this] { dragStartIteration_ = controller_->iteration(); });
     display->addWidget(learningRate_);
     display->addSeparator();
 
@@ -242,37 +191,89 @@ bool MainWindow::loadPreset(const QString& name) {
     return true;
 }
 
+void MainWindow::setGranularity(core::Granularity granularity) {
+    trainingBar_->setGranularity(granularity);
+}
+
 void MainWindow::settle() {
     lossPlot_->showHistory(controller_->history());
     QApplication::processEvents();
 }
 
 void MainWindow::showState() {
+    const TrainingController& training = *controller_;
     const int digits = networkView_->digits();
+    // A whole iteration needs no terms; stepping through terms or phases does.
+    const bool whole =
+        training.granularity() == core::Granularity::Iteration && training.showsWholeIteration();
+    const StepReveal reveal(training.snapshot(), whole ? nullptr : training.explanation(),
+                            training.position().revealed);
+    networkView_->setStep(reveal);
+    showFormula();
+    lossPlot_->showHistory(training.history());
+    lossPlot_->setCurrentIteration(training.iteration());
+    {
+        const QSignalBlocker blocker(timeline_);
+        timeline_->setRange(0, int(std::min<long long>(training.recordedEnd(), INT_MAX)));
+        timeline_->setValue(int(std::min<long long>(training.iteration(), INT_MAX)));
+    }
+    timelineLabel_->setText(
+        tr("iteration %1 of %2").arg(training.iteration()).arg(training.recordedEnd()));
+    const NetworkItem pinned = inspector_->pinned();
+    std::optional<double> difference;
+    if (pinned.kind == NetworkItem::Kind::Weight)
+        difference = training.finiteDifference(pinned.index);
+    else if (pinned.kind == NetworkItem::Kind::Bias)
+        difference =
+            training.finiteDifference(training.snapshot().topology().weightCount() + pinned.index);
+    inspector_->showStep(reveal, networkView_->sample(), digits, difference);
+
     const auto number = [&](double v) {
         return QString::fromStdString(core::formatNumber(v, digits));
     };
-    QString text =
-        tr("Iteration %1    E_total %2    learning rate %3")
-            .arg(controller_->iteration())
-            .arg(number(controller_->snapshot().loss()), number(controller_->learningRate()));
-    if (const auto& divergence = controller_->divergence())
+    QString text = tr("Iteration %1    E_total %2    learning rate %3")
+                       .arg(training.iteration())
+                       .arg(number(training.snapshot().loss()), number(training.learningRate()));
+    if (const auto& divergence = training.divergence())
         text += tr("    Diverged at iteration %1: %2 became %3. Lower the learning rate or reset.")
                     .arg(divergence->step)
                     .arg(QString::fromStdString(
-                        core::quantityName(controller_->snapshot().topology(), divergence->where,
-                                           controller_->snapshot().sampleCount())))
+                        core::quantityName(training.snapshot().topology(), divergence->where,
+                                           training.snapshot().sampleCount())))
                     .arg(QString::fromStdString(core::nonFiniteName(divergence->value)));
     statusLabel_->setText(text);
+}
+
+void MainWindow::showFormula() {
+    const TrainingController& training = *controller_;
+    const core::StepPosition at = training.position();
+    const QString step = tr("Step %1").arg(at.iteration + 1);
+    if (training.granularity() != core::Granularity::Iteration || !training.showsWholeIteration()) {
+        const auto terms = training.explanation();
+        if (terms && at.revealed > 0 && at.revealed <= terms->size()) {
+            const core::Term& term = terms->terms()[at.revealed - 1];
+            static const char* phases[] = {"forward pass", "backward pass", "update"};
+            formulaPanel_->showTerm(term, tr("%1 \u00b7 term %2 of %3 \u00b7 %4")
+                                              .arg(step)
+                                              .arg(at.revealed)
+                                              .arg(terms->size())
+                                              .arg(tr(phases[int(term.phase)])));
+            return;
+        }
+        formulaPanel_->showNote(step,
+                                tr("Nothing of this step is computed yet: press Step (\u2192) "
+                                   "to compute the first value of the forward pass."));
+        return;
+    }
+    formulaPanel_->showNote(
+        tr("Iteration %1").arg(at.iteration),
+        tr("Every value of the next step is on the network. To work through it one quantity at "
+           "a time, set Step size to Term (or Phase) and press Step (\u2192)."));
 }
 
 void MainWindow::showRate(double rate) {
     learningRate_->setRate(rate);
     showState();
-}
-
-void MainWindow::markRateChange() {
-    lossPlot_->addRateMarker(controller_->iteration(), controller_->learningRate());
 }
 
 void MainWindow::openSession() {

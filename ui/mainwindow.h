@@ -2,21 +2,26 @@
 
 #include <QMainWindow>
 
+#include "core/stepcursor.h"
+
 class QComboBox;
 class QLabel;
 class QSlider;
 class QSpinBox;
-class QToolButton;
 
 namespace ui {
 
+class FormulaPanel;
+class Inspector;
 class LearningRateControl;
 class LossPlot;
 class NetworkView;
 class Playback;
 class TrainingController;
+class TrainingToolBar;
 
-// The window: the network drawn live above the loss plot, the controls in two tool bars and the
+// The window: the network drawn live, the current term's equation beneath it, the loss plot with
+// the timeline of the run and the inspector at the bottom, the controls in two tool bars and the
 // state in the status bar. It wires the controls to the controller and the controller's signals
 // to the views; it holds no training state of its own.
 class MainWindow : public QMainWindow {
@@ -27,6 +32,8 @@ public:
 
     // Loads a built-in preset; false if there is none of that name.
     bool loadPreset(const QString& name);
+    // What Step does; the chooser in the tool bar follows.
+    void setGranularity(core::Granularity granularity);
     // Replots and lays out everything at once (before grabbing the window into an image).
     void settle();
 
@@ -35,14 +42,16 @@ public:
     NetworkView* networkView() const { return networkView_; }
     LossPlot* lossPlot() const { return lossPlot_; }
     LearningRateControl* learningRateControl() const { return learningRate_; }
+    FormulaPanel* formulaPanel() const { return formulaPanel_; }
+    Inspector* inspector() const { return inspector_; }
 
 private:
+    QWidget* buildBottom();
     void buildToolBars();
     void buildMenus();
-    void buildShortcuts();
     void showState();
     void showRate(double rate);
-    void markRateChange();
+    void showFormula();
     void openSession();
     void saveSession();
     void exportImage();
@@ -52,16 +61,14 @@ private:
     NetworkView* networkView_ = nullptr;
     LossPlot* lossPlot_ = nullptr;
     LearningRateControl* learningRate_ = nullptr;
-    QComboBox* presetChooser_ = nullptr;
+    FormulaPanel* formulaPanel_ = nullptr;
+    Inspector* inspector_ = nullptr;
+    QSlider* timeline_ = nullptr;
+    QLabel* timelineLabel_ = nullptr;
+    TrainingToolBar* trainingBar_ = nullptr;
     QComboBox* sampleChooser_ = nullptr;
-    QToolButton* stepButton_ = nullptr;
-    QToolButton* playButton_ = nullptr;
-    QToolButton* resetButton_ = nullptr;
-    QSlider* speedSlider_ = nullptr;
-    QLabel* speedLabel_ = nullptr;
     QSpinBox* digitsField_ = nullptr;
     QLabel* statusLabel_ = nullptr;
-    long long dragStartIteration_ = -1;  // where a drag of the rate slider began
 };
 
 }  // namespace ui

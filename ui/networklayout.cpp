@@ -251,6 +251,36 @@ bool NetworkLayout::place(const core::Topology& topology, QSizeF size, int digit
     return placeOnEdges(edgeLabels, occupancy, kSearchBudget) && allPlaced;
 }
 
+NetworkItem NetworkLayout::itemAt(const core::Topology& topology, QPointF position) const {
+    using Kind = NetworkItem::Kind;
+    for (int w = 0; w < topology.weightCount(); ++w)
+        if (weightLabels_[w].contains(position)) return {Kind::Weight, 0, w};
+    for (int b = 0; b < topology.biasCount(); ++b)
+        if (biasLabels_[b].contains(position)) return {Kind::Bias, 0, b};
+    const auto near = [&](QPointF center, qreal reach) {
+        const QPointF offset = position - center;
+        return QPointF::dotProduct(offset, offset) <= reach * reach;
+    };
+    for (int l = 0; l < topology.layerCount(); ++l)
+        for (int n = 0; n < topology.layerSize(l); ++n)
+            if (near(node(l, n), radius_)) return {Kind::Node, l, n};
+    if (topology.biasMode() == core::BiasMode::Shared)
+        for (int l = 1; l < topology.layerCount(); ++l)
+            if (near(biasNode(l), radius_)) return {Kind::Bias, 0, l - 1};
+    if (lossBox_.contains(position)) return {Kind::Loss};
+    // Edges: within a few pixels of the line.
+    for (int w = 0; w < topology.weightCount(); ++w) {
+        const core::WeightEnds ends = topology.weightEnds(w);
+        const QPointF from = node(ends.layer - 1, ends.source);
+        const QPointF along = node(ends.layer, ends.destination) - from;
+        const qreal t = std::clamp(
+            QPointF::dotProduct(position - from, along) / QPointF::dotProduct(along, along), 0.0,
+            1.0);
+        if (near(from + along * t, 5)) return {Kind::Weight, 0, w};
+    }
+    return {};
+}
+
 std::vector<QRectF> NetworkLayout::labelBoxes() const {
     std::vector<QRectF> boxes(weightLabels_.begin(), weightLabels_.end());
     boxes.insert(boxes.end(), biasLabels_.begin(), biasLabels_.end());

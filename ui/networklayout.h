@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/topology.h"
+#include "networkitem.h"
 
 namespace ui {
 
@@ -41,6 +42,8 @@ public:
     bool compactLabels() const { return compact_; }
     // Every box that must stay clear of the others: labels, node texts and targets.
     std::vector<QRectF> labelBoxes() const;
+    // What is drawn at `position`: a label, a node or bias node, E_total, or an edge.
+    NetworkItem itemAt(const core::Topology& topology, QPointF position) const;
     // Every node and bias node as its circle's bounding box.
     std::vector<QRectF> nodeBoxes() const;
 

@@ -1,11 +1,16 @@
 #include "networkview.h"
 
 #include <QEvent>
+#include <QHelpEvent>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QToolTip>
+#include <algorithm>
 #include <cmath>
 
 #include "core/markup.h"
+#include "itemdescription.h"
 #include "palette.h"
 
 namespace ui {
@@ -76,10 +81,14 @@ NetworkView::NetworkView(QWidget* parent) : QWidget(parent) {
 }
 
 void NetworkView::setSnapshot(const core::StepSnapshot& snapshot) {
-    snapshot_ = snapshot;
-    if (snapshot_.isEmpty()) return;
-    if (sample_ >= snapshot_.sampleCount()) sample_ = 0;
-    const core::Topology& topology = snapshot_.topology();
+    setStep(StepReveal(snapshot, nullptr, 0));
+}
+
+void NetworkView::setStep(const StepReveal& reveal) {
+    reveal_ = reveal;
+    if (reveal_.isEmpty()) return;
+    if (sample_ >= snapshot().sampleCount()) sample_ = 0;
+    const core::Topology& topology = snapshot().topology();
     if (topology.layerSizes() != shownLayers_ || topology.biasMode() != shownBiasMode_) relayout();
     update();
 }
@@ -101,8 +110,8 @@ void NetworkView::resizeEvent(QResizeEvent* event) {
 }
 
 void NetworkView::relayout() {
-    if (snapshot_.isEmpty()) return;
-    const core::Topology& topology = snapshot_.topology();
+    if (reveal_.isEmpty()) return;
+    const core::Topology& topology = snapshot().topology();
     shownLayers_ = topology.layerSizes();
     shownBiasMode_ = topology.biasMode();
     layout_ = NetworkLayout(topology, size(), font(), digits_);
@@ -113,59 +122,111 @@ QString NetworkView::number(double value) const {
     return QString::fromStdString(core::formatNumber(value, digits_));
 }
 
-QString NetworkView::parameterLabel(const std::string& name, double value, double gradient,
-                                    const QString& note) const {
-    if (layout_.compactLabels())
-        return number(value) + " " + note + "\n" + kPartial + " " + number(gradient);
+QString NetworkView::parameterLabel(const std::string& name, const QString& value,
+                                    const QString& gradient, const QString& note) const {
+    if (layout_.compactLabels()) return value + " " + note + "\n" + kPartial + " " + gradient;
     const QString text = QString::fromStdString(name);
-    return text + " = " + number(value) + " " + note + "\n" + kPartial + "E/" + kPartial + text +
-           " = " + number(gradient);
+    return text + " = " + value + " " + note + "\n" + kPartial + "E/" + kPartial + text + " = " +
+           gradient;
+}
+
+// A parameter's label: its value (the new one once its update is revealed), its gradient, and
+// the direction of the next update, "new" after it, or "(fixed)" for a bias that does not train.
+QString NetworkView::parameterLabelText(bool weight, int index) const {
+    using core::Quantity;
+    const core::QuantityRef gradientRef{
+        .quantity = weight ? Quantity::DLossDWeight : Quantity::DLossDBias, .parameter = index};
+    const core::QuantityRef updateRef{.quantity = weight ? Quantity::NewWeight : Quantity::NewBias,
+                                      .parameter = index};
+    const core::StepSnapshot& step = snapshot();
+    const bool updated = reveal_.isKnown(updateRef);
+    const double before = weight ? step.weightsBefore()[index] : step.biasesBefore()[index];
+    const QString value = number(updated ? step.value(updateRef) : before);
+    QString note = tr("(fixed)");
+    if (updated)
+        note = tr("new");
+    else if (weight || step.trainsBiases())
+        note = reveal_.isKnown(gradientRef) ? updateArrow(step.value(gradientRef)) : QString();
+    const std::string name =
+        weight ? step.topology().weightName(index) : step.topology().biasName(index);
+    return parameterLabel(name, value, reveal_.text(gradientRef, digits_), note);
 }
 
 QString NetworkView::weightLabelText(int weight) const {
-    const double gradient = snapshot_.dLoss_dWeight(weight);
-    return parameterLabel(snapshot_.topology().weightName(weight),
-                          snapshot_.weightsBefore()[weight], gradient, updateArrow(gradient));
+    return parameterLabelText(true, weight);
 }
 
 QString NetworkView::biasLabelText(int bias) const {
-    const double gradient = snapshot_.dLoss_dBias(bias);
-    return parameterLabel(snapshot_.topology().biasName(bias), snapshot_.biasesBefore()[bias],
-                          gradient,
-                          snapshot_.trainsBiases() ? updateArrow(gradient) : tr("(fixed)"));
+    return parameterLabelText(false, bias);
 }
 
 void NetworkView::paintEvent(QPaintEvent*) {
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
-    if (snapshot_.isEmpty()) {
+    if (reveal_.isEmpty()) {
         painter.drawText(rect(), Qt::AlignCenter, tr("No network loaded"));
         return;
     }
+    drawHighlight(painter);
     drawEdges(painter);
     drawNodes(painter);
     drawLabels(painter);
     drawLossAndLegend(painter);
 }
 
+// The current term's nodes, edges and labels, under an orange glow.
+void NetworkView::drawHighlight(QPainter& painter) const {
+    const core::Term* term = reveal_.currentTerm();
+    if (!term) return;
+    const core::Topology& topology = snapshot().topology();
+    QColor glow = Palette::highlight();
+    glow.setAlpha(150);
+    const qreal radius = layout_.nodeRadius();
+    painter.setPen(QPen(glow, radius * 0.6, Qt::SolidLine, Qt::RoundCap));
+    for (int w : term->highlight.weights) {
+        const core::WeightEnds ends = topology.weightEnds(w);
+        painter.drawLine(layout_.node(ends.layer - 1, ends.source),
+                         layout_.node(ends.layer, ends.destination));
+    }
+    for (int b : term->highlight.biases) {
+        const int layer = topology.biasLayer(b);
+        if (topology.biasMode() == core::BiasMode::PerNode) {
+            painter.drawLine(layout_.biasNode(layer),
+                             layout_.node(layer, b - topology.layer(layer).biasOffset));
+        } else {
+            for (int n = 0; n < topology.layerSize(layer); ++n)
+                painter.drawLine(layout_.biasNode(layer), layout_.node(layer, n));
+        }
+    }
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(glow);
+    for (const auto& node : term->highlight.nodes)
+        painter.drawEllipse(layout_.node(node.layer, node.node), radius * 1.45, radius * 1.45);
+    if (term->highlight.loss) {
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(QPen(Palette::highlight(), 3));
+        painter.drawRect(layout_.lossBox().adjusted(-4, -2, 4, 2));
+    }
+}
+
 void NetworkView::drawEdges(QPainter& painter) const {
-    const core::Topology& topology = snapshot_.topology();
+    const core::Topology& topology = snapshot().topology();
     painter.setPen(Qt::NoPen);
     for (int w = 0; w < topology.weightCount(); ++w) {
         const core::WeightEnds ends = topology.weightEnds(w);
-        painter.setPen(weightPen(snapshot_.weightsBefore()[w]));
+        painter.setPen(weightPen(snapshot().weightsBefore()[w]));
         painter.drawLine(layout_.node(ends.layer - 1, ends.source),
                          layout_.node(ends.layer, ends.destination));
     }
     for (int l = 1; l < topology.layerCount(); ++l)
         for (int n = 0; n < topology.layerSize(l); ++n) {
-            painter.setPen(weightPen(snapshot_.biasesBefore()[topology.biasIndex(l, n)]));
+            painter.setPen(weightPen(snapshot().biasesBefore()[topology.biasIndex(l, n)]));
             painter.drawLine(layout_.biasNode(l), layout_.node(l, n));
         }
 }
 
 void NetworkView::drawNodes(QPainter& painter) const {
-    const core::Topology& topology = snapshot_.topology();
+    const core::Topology& topology = snapshot().topology();
     const QPalette& colors = palette();
     const qreal radius = layout_.nodeRadius();
     QFont nameFont = layout_.labelFont();
@@ -185,9 +246,10 @@ void NetworkView::drawNodes(QPainter& painter) const {
     for (int l = 0; l < topology.layerCount(); ++l)
         for (int n = 0; n < topology.layerSize(l); ++n) {
             circle(layout_.node(l, n), radius, QString::fromStdString(topology.nodeName(l, n)));
-            const core::NodeValues node = snapshot_.node(sample_, l, n);
-            const QString text = l == 0 ? "= " + number(node.out)
-                                        : "net " + number(node.net) + "\nout " + number(node.out);
+            const QString text =
+                l == 0 ? "= " + number(snapshot().node(sample_, l, n).out)
+                       : "net " + reveal_.text({core::Quantity::Net, sample_, l, n}, digits_) +
+                             "\nout " + reveal_.text({core::Quantity::Out, sample_, l, n}, digits_);
             painter.setFont(layout_.labelFont());
             painter.setPen(colors.color(QPalette::Text));
             drawCentred(painter, layout_.nodeText(l, n), text, Qt::AlignTop);
@@ -207,30 +269,38 @@ void NetworkView::drawNodes(QPainter& painter) const {
         drawBox(painter, box);
         painter.setPen(colors.color(QPalette::Text));
         drawCentred(painter, box,
-                    tr("target %1").arg(number(snapshot_.samples()[sample_].target[k])) + "\nE_" +
+                    tr("target %1").arg(number(snapshot().samples()[sample_].target[k])) + "\nE_" +
                         QString::fromStdString(topology.nodeName(last, k)) + " " +
-                        number(snapshot_.outputError(sample_, k)),
+                        reveal_.text({core::Quantity::OutputError, sample_, last, k}, digits_),
                     Qt::AlignVCenter);
     }
 }
 
 void NetworkView::drawLabels(QPainter& painter) const {
-    const core::Topology& topology = snapshot_.topology();
+    const core::Topology& topology = snapshot().topology();
     const QPalette& colors = palette();
     QColor background = colors.color(QPalette::Base);
     background.setAlpha(235);
     painter.setFont(layout_.labelFont());
-    const auto label = [&](const QRectF& box, const QString& text) {
-        painter.setPen(QPen(colors.color(QPalette::Mid), 1));
+    const core::Term* term = reveal_.currentTerm();
+    // Whether the current term involves weight (or bias) `index`.
+    const auto lit = [&](bool weight, int index) {
+        if (!term) return false;
+        const std::vector<int>& list = weight ? term->highlight.weights : term->highlight.biases;
+        return std::find(list.begin(), list.end(), index) != list.end();
+    };
+    const auto label = [&](const QRectF& box, const QString& text, bool highlighted) {
+        painter.setPen(highlighted ? QPen(Palette::highlight(), 2.5)
+                                   : QPen(colors.color(QPalette::Mid), 1));
         painter.setBrush(background);
         drawBox(painter, box);
         painter.setPen(colors.color(QPalette::Text));
         drawCentred(painter, box, text, Qt::AlignVCenter);
     };
     for (int w = 0; w < topology.weightCount(); ++w)
-        label(layout_.weightLabel(w), weightLabelText(w));
+        label(layout_.weightLabel(w), weightLabelText(w), lit(true, w));
     for (int b = 0; b < topology.biasCount(); ++b)
-        label(layout_.biasLabel(b), biasLabelText(b));
+        label(layout_.biasLabel(b), biasLabelText(b), lit(false, b));
 }
 
 void NetworkView::drawLossAndLegend(QPainter& painter) const {
@@ -241,7 +311,7 @@ void NetworkView::drawLossAndLegend(QPainter& painter) const {
     painter.setFont(lossFont);
     painter.setPen(colors.color(QPalette::Text));
     painter.drawText(layout_.lossBox(), Qt::AlignRight | Qt::AlignVCenter,
-                     "E_total = " + number(snapshot_.loss()));
+                     "E_total = " + reveal_.text({core::Quantity::Loss}, digits_));
 
     // Legend: line samples for the two signs, then what thickness, arrows and nodes say. It
     // changes only with the sample shown, so it is drawn once and copied.
@@ -250,10 +320,10 @@ void NetworkView::drawLossAndLegend(QPainter& painter) const {
                        .arg(kUp, kDown);
     if (layout_.compactLabels())
         rest = tr("edge labels: weight, then %1 = %1E/%1w    ").arg(kPartial) + rest;
-    if (snapshot_.sampleCount() > 1)
+    if (snapshot().sampleCount() > 1)
         rest += tr(" of sample %1 of %2; gradients are the batch's")
                     .arg(sample_ + 1)
-                    .arg(snapshot_.sampleCount());
+                    .arg(snapshot().sampleCount());
     const QRectF box = layout_.legendBox();
     drawCached(painter, "legend " + rest, box, [&](QPainter& image) {
         const QFontMetricsF metrics(layout_.labelFont());
@@ -272,6 +342,33 @@ void NetworkView::drawLossAndLegend(QPainter& painter) const {
         sample(weightPen(-0.8), tr("negative weight"));
         image.drawText(QPointF(x, y + metrics.ascent() / 2 - 1), rest);
     });
+}
+
+NetworkItem NetworkView::itemAt(QPointF position) const {
+    if (reveal_.isEmpty()) return {};
+    return layout_.itemAt(snapshot().topology(), position);
+}
+
+bool NetworkView::event(QEvent* event) {
+    if (event->type() == QEvent::ToolTip) {
+        const auto* help = static_cast<QHelpEvent*>(event);
+        const NetworkItem item = itemAt(help->pos());
+        if (item.kind == NetworkItem::Kind::None)
+            QToolTip::showText(help->globalPos(), toolTip(), this);
+        else
+            QToolTip::showText(help->globalPos(),
+                               describeItem(reveal_, item, sample_, digits_) +
+                                   tr("<br><i>Click to pin it in the inspector.</i>"),
+                               this);
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void NetworkView::mousePressEvent(QMouseEvent* event) {
+    const NetworkItem item = itemAt(event->position());
+    if (item.kind != NetworkItem::Kind::None) emit itemClicked(item);
+    QWidget::mousePressEvent(event);
 }
 
 void NetworkView::drawCached(QPainter& painter, const QString& key, const QRectF& box,

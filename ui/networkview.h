@@ -5,24 +5,29 @@
 #include <QWidget>
 #include <functional>
 
-#include "core/stepsnapshot.h"
+#include "networkitem.h"
 #include "networklayout.h"
+#include "stepreveal.h"
 
 namespace ui {
 
-// Draws a snapshot of the network: nodes with their net and out, every weight and bias on its
-// edge with its gradient and the direction the next update moves it, targets and errors beside
-// the outputs, and E_total large. Colour and line style give a weight's sign, thickness its
-// size. It renders values it is given and never touches the engine.
+// Draws a step of the network: nodes with their net and out, every weight and bias on its edge
+// with its gradient and the direction the next update moves it, targets and errors beside the
+// outputs, and E_total large. Colour and line style give a weight's sign, thickness its size.
+// Values the position has not revealed show "?"; the current term's path is highlighted. It
+// renders values it is given and never touches the engine.
 class NetworkView : public QWidget {
     Q_OBJECT
 
 public:
     explicit NetworkView(QWidget* parent = nullptr);
 
-    // The state to draw (a copy is kept: snapshots are values).
+    // A whole iteration: every value of `snapshot` known but the update.
     void setSnapshot(const core::StepSnapshot& snapshot);
-    const core::StepSnapshot& snapshot() const { return snapshot_; }
+    // A step and how much of it is known (copies are kept: both are values).
+    void setStep(const StepReveal& reveal);
+    const core::StepSnapshot& snapshot() const { return reveal_.step(); }
+    const StepReveal& reveal() const { return reveal_; }
     // Which sample's forward and backward values the nodes show (the gradients are the batch's).
     void setSample(int sample);
     int sample() const { return sample_; }
@@ -35,11 +40,19 @@ public:
     // The two lines drawn for a bias.
     QString biasLabelText(int bias) const;
     const NetworkLayout& networkLayout() const { return layout_; }
+    // What is drawn at `position`.
+    NetworkItem itemAt(QPointF position) const;
 
     QSize sizeHint() const override { return {900, 480}; }
     QSize minimumSizeHint() const override { return {480, 300}; }
 
+signals:
+    // The user clicked an item, to inspect it.
+    void itemClicked(const ui::NetworkItem& item);
+
 protected:
+    bool event(QEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;
@@ -48,8 +61,10 @@ private:
     void relayout();
     QString number(double value) const;
     // "w5 = 0.4 ▼" over "∂E/∂w5 = 0.08217", or the short form of a dense network.
-    QString parameterLabel(const std::string& name, double value, double gradient,
+    QString parameterLabel(const std::string& name, const QString& value, const QString& gradient,
                            const QString& note) const;
+    QString parameterLabelText(bool weight, int index) const;
+    void drawHighlight(QPainter& painter) const;
     void drawEdges(QPainter& painter) const;
     void drawNodes(QPainter& painter) const;
     void drawLabels(QPainter& painter) const;
@@ -59,7 +74,7 @@ private:
     void drawCached(QPainter& painter, const QString& key, const QRectF& box,
                     const std::function<void(QPainter&)>& draw) const;
 
-    core::StepSnapshot snapshot_;
+    StepReveal reveal_;
     std::vector<int> shownLayers_;  // the layer sizes the layout was made for
     core::BiasMode shownBiasMode_ = core::BiasMode::Shared;
     NetworkLayout layout_;

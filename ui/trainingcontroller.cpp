@@ -5,6 +5,12 @@
 
 namespace ui {
 
+namespace {
+
+constexpr int kExplanationDigits = 9;  // the worked example's precision
+
+}  // namespace
+
 TrainingController::TrainingController(QObject* parent) : QObject(parent) {}
 
 TrainingController::~TrainingController() = default;
@@ -13,25 +19,33 @@ void TrainingController::load(const session::Session& session, const QString& na
     trainer_ = std::make_unique<core::Trainer>(session.config);
     session_ = session;
     sessionName_ = name;
+    // Every step of this network has the same terms: their phases give the stops of Step.
+    const core::Explanation first(trainer_->preview(), kExplanationDigits);
+    const core::Topology& topology = trainer_->topology();
+    shape_.forwardEnd = first.phaseEnd(core::Phase::Forward);
+    shape_.backwardEnd = first.phaseEnd(core::Phase::Backward);
+    shape_.total = shape_.backwardEnd + topology.weightCount() +
+                   (trainer_->trainsBiases() ? topology.biasCount() : 0);
     emit sessionLoaded();
-    start(session.config.learningRate);
+    start();
 }
 
 void TrainingController::reset() {
     if (!trainer_) return;
     const double rate = trainer_->learningRate();
     trainer_->reset();
-    start(rate);
+    trainer_->setLearningRate(rate);
+    start();
 }
 
-void TrainingController::start(double learningRate) {
-    trainer_->setLearningRate(learningRate);
-    history_.clear();
-    rateChanges_ = {{0, learningRate}};
-    currentLossRecorded_ = false;
+void TrainingController::start() {
+    record_ = std::make_unique<core::TrainingHistory>(*trainer_);
+    losses_.clear();
     divergenceAnnounced_ = false;
+    position_ =
+        granularity_ == core::Granularity::Iteration ? wholeIteration(0) : core::StepPosition{0, 0};
     emit runStarted();
-    emit learningRateChanged(learningRate);
+    emit rateChangesChanged();
     publish();
 }
 
@@ -43,17 +57,50 @@ session::Session TrainingController::currentSession() const {
     return current;
 }
 
-long long TrainingController::iteration() const {
-    return trainer_ ? trainer_->iteration() : 0;
+std::shared_ptr<const core::Explanation> TrainingController::explanation() const {
+    if (!explanation_ && !preview_.isEmpty())
+        explanation_ = std::make_shared<const core::Explanation>(preview_, kExplanationDigits);
+    return explanation_;
+}
+
+bool TrainingController::showsWholeIteration() const {
+    return position_.revealed == shape_.backwardEnd;
+}
+
+long long TrainingController::recordedEnd() const {
+    return record_ ? record_->end() : 0;
 }
 
 double TrainingController::learningRate() const {
     return trainer_ ? trainer_->learningRate() : 0.0;
 }
 
+std::vector<RateChange> TrainingController::rateChanges() const {
+    std::vector<RateChange> changes;
+    if (record_)
+        for (const auto& [iteration, rate] : record_->rates())
+            changes.push_back({iteration, rate});
+    return changes;
+}
+
 const std::optional<core::Divergence>& TrainingController::divergence() const {
     static const std::optional<core::Divergence> none;
     return trainer_ ? trainer_->divergence() : none;
+}
+
+core::StepPosition TrainingController::wholeIteration(long long iteration) const {
+    return {iteration, shape_.backwardEnd};
+}
+
+void TrainingController::stepForward() {
+    if (!trainer_) return;
+    moveTo(core::StepCursor(shape_).next(position_, granularity_));
+}
+
+void TrainingController::stepBack() {
+    if (!trainer_) return;
+    if (const auto previous = core::StepCursor(shape_).previous(position_, granularity_))
+        moveTo(*previous);
 }
 
 void TrainingController::step() {
@@ -68,21 +115,67 @@ long long TrainingController::run(long long iterations) {
 
 long long TrainingController::runQuietly(long long iterations) {
     if (!trainer_ || iterations <= 0 || trainer_->divergence()) return 0;
-    losses_.clear();
-    const long long made = trainer_->run(iterations, &losses_);
-    // Each loss is that of the state before an update; the first may be recorded already.
-    for (std::size_t i = currentLossRecorded_ ? 1 : 0; i < losses_.size(); ++i)
-        history_.append(losses_[i]);
-    if (made > 0) currentLossRecorded_ = false;
-    return made;
+    const long long from = trainer_->iteration();
+    goToIteration(from + iterations);
+    position_ = wholeIteration(trainer_->iteration());
+    return trainer_->iteration() - from;
+}
+
+void TrainingController::seek(long long iteration) {
+    if (!trainer_) return;
+    goToIteration(std::clamp(iteration, 0LL, record_->end()));
+    position_ = granularity_ == core::Granularity::Iteration
+                    ? wholeIteration(trainer_->iteration())
+                    : core::StepPosition{trainer_->iteration(), 0};
+    publish();
+}
+
+void TrainingController::setGranularity(core::Granularity granularity) {
+    if (granularity == granularity_) return;
+    granularity_ = granularity;
+    // Stepping through terms or phases starts at the beginning of the current step.
+    if (granularity != core::Granularity::Iteration && showsWholeIteration())
+        position_.revealed = 0;
+    emit granularityChanged(granularity);
+    publish();
+}
+
+void TrainingController::moveTo(core::StepPosition target) {
+    goToIteration(target.iteration);
+    // A step that blew up has no update: stay at its last values.
+    if (trainer_->iteration() < target.iteration) target = wholeIteration(trainer_->iteration());
+    position_ = target;
+    publish();
+}
+
+void TrainingController::goToIteration(long long iteration) {
+    // Within the record, jump there (from the nearest checkpoint); beyond it, train on.
+    record_->seek(*trainer_, std::min(iteration, record_->end()));
+    // In chunks, so that the losses waiting to be recorded stay few.
+    constexpr long long kChunk = 1 << 16;
+    while (trainer_->iteration() < iteration && !trainer_->divergence()) {
+        const long long from = trainer_->iteration();
+        scratch_.clear();
+        record_->advance(*trainer_, std::min(kChunk, iteration - from), &scratch_);
+        recordLosses(from, scratch_);
+        if (trainer_->iteration() == from) break;
+    }
+}
+
+void TrainingController::recordLosses(long long firstIteration, const std::vector<double>& losses) {
+    for (std::size_t i = 0; i < losses.size(); ++i)
+        if (firstIteration + static_cast<long long>(i) == losses_.size()) losses_.append(losses[i]);
 }
 
 void TrainingController::publish() {
     if (!trainer_) return;
-    snapshot_ = trainer_->evaluate();
-    if (!currentLossRecorded_ && std::isfinite(snapshot_.loss())) {
-        history_.append(snapshot_.loss());
-        currentLossRecorded_ = true;
+    preview_ = trainer_->preview();
+    explanation_.reset();
+    if (losses_.size() == trainer_->iteration() && std::isfinite(preview_.loss()))
+        losses_.append(preview_.loss());
+    if (trainer_->learningRate() != shownRate_) {
+        shownRate_ = trainer_->learningRate();
+        emit learningRateChanged(shownRate_);
     }
     emit stateChanged();
     if (trainer_->divergence() && !divergenceAnnounced_) {
@@ -95,15 +188,45 @@ void TrainingController::setLearningRate(double learningRate) {
     if (!trainer_) return;
     if (!std::isfinite(learningRate) || learningRate <= 0.0) learningRate = 1e-12;
     learningRate = std::min(learningRate, core::ConfigLimits::maxLearningRate);
-    if (learningRate == trainer_->learningRate()) return;
-    trainer_->setLearningRate(learningRate);
+    if (learningRate == trainer_->learningRate() && !trainer_->divergence()) return;
+    const long long at = trainer_->iteration();
+    record_->changeRate(*trainer_, learningRate);
+    // The curve beyond this iteration belonged to the old rates: cut it, then fill the part of
+    // its last bucket before this iteration again by replay.
+    if (losses_.size() > at + 1) {
+        const long long resume = losses_.truncate(at + 1);
+        if (resume <= at) {
+            record_->seek(*trainer_, resume);
+            scratch_.clear();
+            record_->advance(*trainer_, at - resume, &scratch_);
+            recordLosses(resume, scratch_);
+            record_->seek(*trainer_, at);
+        }
+    }
     divergenceAnnounced_ = false;
-    // Several changes before the next update: only the last one counts.
-    if (rateChanges_.back().iteration == iteration())
-        rateChanges_.back().learningRate = learningRate;
-    else
-        rateChanges_.push_back({iteration(), learningRate});
-    emit learningRateChanged(learningRate);
+    emit rateChangesChanged();
+    publish();
+}
+
+double TrainingController::finiteDifference(int index) const {
+    if (!trainer_) return 0.0;
+    const int weights = trainer_->topology().weightCount();
+    core::Trainer probe = *trainer_;
+    const core::Parameters here = trainer_->parameters();
+    const auto lossWith = [&](double offset) {
+        core::Parameters moved = here;
+        (index < weights ? moved.weights[index] : moved.biases[index - weights]) += offset;
+        probe.restore(moved, trainer_->iteration());
+        return probe.evaluate().loss();
+    };
+    const double value = index < weights ? here.weights[index] : here.biases[index - weights];
+    const double h = 1e-6 * std::max(1.0, std::abs(value));
+    return (lossWith(h) - lossWith(-h)) / (2 * h);
+}
+
+std::size_t TrainingController::historyBytes() const {
+    return (record_ ? record_->memoryBytes() : 0) +
+           losses_.points().capacity() * sizeof(core::LossHistory::Point);
 }
 
 }  // namespace ui

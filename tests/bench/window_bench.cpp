@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QImage>
 #include <QPainter>
 #include <QTimer>
@@ -52,5 +53,52 @@ void BM_PlayFullSpeed(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_PlayFullSpeed)->UseManualTime()->Iterations(1)->Unit(benchmark::kSecond);
+
+// The resident memory of the process, in megabytes (Linux).
+double residentMegabytes() {
+    QFile statm("/proc/self/statm");
+    if (!statm.open(QIODevice::ReadOnly)) return 0;
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    return fields.size() > 1 ? fields[1].toDouble() * 4096 / (1 << 20) : 0;
+}
+
+// The window after 10 and after 1,000,000 iterations of the worked example: what the record of
+// the run (checkpoints, rates) and the loss curve cost. Target: under 100 MB more.
+void BM_HistoryMemory(benchmark::State& state) {
+    for (auto _ : state) {
+        ui::MainWindow window;
+        window.resize(1280, 800);
+        window.controller()->run(10);
+        QApplication::processEvents();
+        const double after10 = residentMegabytes();
+        window.controller()->run(1'000'000);
+        QApplication::processEvents();
+        const double afterMillion = residentMegabytes();
+        state.counters["rss_mb_after_10"] = after10;
+        state.counters["rss_mb_after_1M"] = afterMillion;
+        state.counters["growth_mb"] = afterMillion - after10;
+        state.counters["record_kb"] = window.controller()->historyBytes() / 1024.0;
+    }
+}
+BENCHMARK(BM_HistoryMemory)->Iterations(1)->Unit(benchmark::kSecond);
+
+// Scrubbing the timeline of a run of 1,000,000 iterations: one jump to a pseudo-random
+// iteration, with the network, the formula, the plot and the inspector brought up to date.
+// Target: under 50 ms.
+void BM_Scrub(benchmark::State& state) {
+    ui::MainWindow window;
+    window.resize(1280, 800);
+    window.setGranularity(core::Granularity(state.range(0)));
+    window.controller()->run(1'000'000);
+    std::uint64_t seed = 12345;
+    for (auto _ : state) {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        window.controller()->seek(static_cast<long long>((seed >> 33) % 1'000'001));
+    }
+}
+BENCHMARK(BM_Scrub)
+    ->Arg(int(core::Granularity::Iteration))
+    ->Arg(int(core::Granularity::Term))
+    ->Unit(benchmark::kMicrosecond);
 
 }  // namespace

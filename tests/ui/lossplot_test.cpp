@@ -65,14 +65,15 @@ TEST_F(LossPlotTest, LogScaleToggles) {
     EXPECT_EQ(changed.count(), 2);
 }
 
-TEST_F(LossPlotTest, RateMarkersAddReplaceAndClear) {
-    plot.addRateMarker(10, 2.5);
-    plot.addRateMarker(10, 3.0);  // the same iteration: one marker, relabelled
-    plot.addRateMarker(20, 0.1);
+TEST_F(LossPlotTest, RateMarkersAreReplacedAndCleared) {
+    plot.setRateMarkers({{10, 2.5}, {20, 0.1}, {30, 7}});
+    plot.setRateMarkers({{10, 3.0}, {20, 0.123456}});  // a new branch: the third is gone
     EXPECT_EQ(plot.rateMarkerCount(), 2);
-    auto* label = qobject_cast<QCPItemText*>(custom()->item(1));
-    ASSERT_NE(label, nullptr);
-    EXPECT_EQ(label->text(), "lr 3");
+    auto* first = qobject_cast<QCPItemText*>(custom()->item(1));
+    auto* second = qobject_cast<QCPItemText*>(custom()->item(3));
+    ASSERT_TRUE(first && second);
+    EXPECT_EQ(first->text(), "lr 3");
+    EXPECT_EQ(second->text(), "lr 0.1235");
     plot.clear();
     EXPECT_EQ(plot.rateMarkerCount(), 0);
     EXPECT_EQ(custom()->itemCount(), 0);

@@ -10,6 +10,7 @@
 #include <QToolButton>
 
 #include "../core/workedexample.h"
+#include "ui/inspector.h"
 #include "ui/learningratecontrol.h"
 #include "ui/lossplot.h"
 #include "ui/networkview.h"
@@ -114,6 +115,24 @@ TEST_F(MainWindowTest, PresetChooserLoadsAnotherNetwork) {
     EXPECT_EQ(window.networkView()->snapshot().sampleCount(), 4);
     EXPECT_FALSE(window.loadPreset("nonexistent"));
     EXPECT_EQ(window.controller()->sessionName(), "xor");
+}
+
+TEST_F(MainWindowTest, ClickingAnEdgePinsItsPartialsWithAFiniteDifference) {
+    ui::NetworkView* view = window.networkView();
+    EXPECT_EQ(view->itemAt(view->networkLayout().node(1, 0)),
+              (ui::NetworkItem{ui::NetworkItem::Kind::Node, 1, 0}));
+    QTest::mouseClick(view, Qt::LeftButton, {},
+                      view->networkLayout().weightLabel(4).center().toPoint());
+    EXPECT_EQ(window.inspector()->pinned(), (ui::NetworkItem{ui::NetworkItem::Kind::Weight, 0, 4}));
+    EXPECT_TRUE(window.inspector()->isVisible());
+    const QString text = window.inspector()->text();
+    EXPECT_TRUE(text.contains("h1 \u2192 o1")) << text.toStdString();
+    EXPECT_TRUE(text.contains("central difference"));
+    EXPECT_TRUE(text.contains("0.08217"));  // backpropagation's dE/dw5 at 4 digits
+    // The difference quotient agrees with the article's dE/dw5 (about 1e-10 apart here).
+    EXPECT_NEAR(window.controller()->finiteDifference(4), 0.0821670406, 1e-8);
+    window.findChild<QToolButton*>("closeInspectorButton")->click();
+    EXPECT_FALSE(window.inspector()->isVisible());
 }
 
 }  // namespace

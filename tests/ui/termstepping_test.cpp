@@ -1,0 +1,217 @@
+// Stepping through backpropagation term by term, and back, through the controller and the view.
+#include <gtest/gtest.h>
+
+#include <QTest>
+
+#include <cmath>
+#include <set>
+
+#include "../core/workedexample.h"
+#include "core/markup.h"
+#include "ui/formulapanel.h"
+#include "ui/mainwindow.h"
+#include "ui/networkview.h"
+#include "ui/presetlibrary.h"
+#include "ui/trainingcontroller.h"
+
+namespace {
+
+using core::Granularity;
+using testing_support::expectPublished;
+
+// Every term of the worked example's first step, in order, with its value computed by hand from
+// the article's formulas (an independent Python evaluation, printed to 9 significant digits).
+const std::pair<const char*, double> kFirstStep[] = {
+    {"net_h1", 0.3775},
+    {"out_h1", 0.593269992},
+    {"net_h2", 0.3925},
+    {"out_h2", 0.596884378},
+    {"net_o1", 1.10590597},
+    {"out_o1", 0.75136507},
+    {"net_o2", 1.2249214},
+    {"out_o2", 0.772928465},
+    {"E_o1", 0.274811083},
+    {"E_o2", 0.0235600256},
+    {"E_total", 0.298371109},
+    {"dE_total/dout_o1", 0.74136507},
+    {"dout_o1/dnet_o1", 0.186815602},
+    {"delta_o1", 0.138498562},
+    {"dE_total/dout_o2", -0.217071535},
+    {"dout_o2/dnet_o2", 0.175510053},
+    {"delta_o2", -0.0380982365},
+    {"dE_total/dw5", 0.0821670406},
+    {"dE_total/dw6", 0.0826676278},
+    {"dE_total/dw7", -0.0226025405},
+    {"dE_total/dw8", -0.0227402422},
+    {"dE_o1/dout_h1", 0.0553994247},
+    {"dE_o2/dout_h1", -0.0190491183},
+    {"dE_total/dout_h1", 0.0363503064},
+    {"dout_h1/dnet_h1", 0.241300709},
+    {"delta_h1", 0.00877135469},
+    {"dE_o1/dout_h2", 0.0623243527},
+    {"dE_o2/dout_h2", -0.0209540301},
+    {"dE_total/dout_h2", 0.0413703226},
+    {"dout_h2/dnet_h2", 0.240613417},
+    {"delta_h2", 0.00995425471},
+    {"dE_total/dw1", 0.000438567734},
+    {"dE_total/dw2", 0.000877135469},
+    {"dE_total/dw3", 0.000497712735},
+    {"dE_total/dw4", 0.000995425471},
+    {"w1+", 0.149780716},
+    {"w2+", 0.199561432},
+    {"w3+", 0.249751144},
+    {"w4+", 0.299502287},
+    {"w5+", 0.35891648},
+    {"w6+", 0.408666186},
+    {"w7+", 0.51130127},
+    {"w8+", 0.561370121},
+};
+
+session::Session preset(const char* name) {
+    return session::PresetLibrary::builtIn().find(name)->session;
+}
+
+const core::Term& currentTerm(const ui::TrainingController& controller) {
+    return controller.explanation()->terms()[controller.position().revealed - 1];
+}
+
+TEST(TermSteppingTest, EachTermOfTheFirstIterationHasTheWorkedExamplesValue) {
+    ui::TrainingController controller;
+    controller.load(preset("mazur"), "mazur");
+    controller.setGranularity(Granularity::Term);
+    EXPECT_EQ(controller.position(), (core::StepPosition{0, 0}));
+    for (const auto& [symbol, value] : kFirstStep) {
+        controller.stepForward();
+        const core::Term& term = currentTerm(controller);
+        EXPECT_EQ(core::plainFromMarkup(term.symbol), symbol);
+        EXPECT_NEAR(term.value, value, 5e-9 * std::abs(value)) << symbol;
+    }
+    EXPECT_EQ(controller.position(), (core::StepPosition{0, 43}));
+    // The article's own figures, at the digits it prints.
+    expectPublished(controller.explanation()->terms()[17].value, "0.082167041");
+    expectPublished(controller.explanation()->terms()[13].value, "0.138498562");
+    // The next Step begins the second iteration with the updated weights.
+    controller.stepForward();
+    EXPECT_EQ(controller.position(), (core::StepPosition{1, 1}));
+    expectPublished(controller.snapshot().weightsBefore()[4], "0.35891648");
+}
+
+TEST(TermSteppingTest, TheNetworkShowsOnlyWhatIsComputedAndHighlightsThePath) {
+    ui::MainWindow window;
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    ui::TrainingController& controller = *window.controller();
+    controller.setGranularity(Granularity::Term);
+    controller.stepForward();  // net_h1
+    ui::NetworkView& view = *window.networkView();
+    EXPECT_TRUE(view.weightLabelText(4).contains("\u2202E/\u2202w5 = ?"));
+    EXPECT_TRUE(view.reveal().isKnown({core::Quantity::Net, 0, 1, 0}));
+    EXPECT_FALSE(view.reveal().isKnown({core::Quantity::Out, 0, 1, 0}));
+    // net_h1 involves h1, i1, i2, w1, w2 and b1.
+    const core::Highlight* lit = &view.reveal().currentTerm()->highlight;
+    EXPECT_EQ(std::set<int>(lit->weights.begin(), lit->weights.end()), (std::set<int>{0, 1}));
+    EXPECT_EQ(lit->biases, std::vector<int>{0});
+
+    while (core::plainFromMarkup(currentTerm(controller).symbol) != "dE_total/dw1")
+        controller.stepForward();
+    lit = &view.reveal().currentTerm()->highlight;
+    EXPECT_EQ(std::set<int>(lit->weights.begin(), lit->weights.end()), (std::set<int>{0, 4, 6}));
+    EXPECT_TRUE(lit->loss);
+    EXPECT_TRUE(view.weightLabelText(4).contains("\u2202E/\u2202w5 = 0.08217"));
+    EXPECT_TRUE(view.weightLabelText(0).contains("w1 = 0.15 "));
+    // Once its update is revealed, a weight shows its new value.
+    while (core::plainFromMarkup(currentTerm(controller).symbol) != "w5+")
+        controller.stepForward();
+    EXPECT_TRUE(view.weightLabelText(4).startsWith("w5 = 0.3589 new"))
+        << view.weightLabelText(4).toStdString();
+    EXPECT_FALSE(window.formulaPanel()->equationText().isEmpty());
+}
+
+// The state at a position: where it is, and every number the view would show.
+struct Recorded {
+    core::StepPosition position;
+    core::Parameters parameters;
+    double loss;
+    bool operator==(const Recorded&) const = default;
+};
+
+Recorded record(const ui::TrainingController& controller) {
+    return {controller.position(), controller.snapshot().parametersBefore(),
+            controller.snapshot().loss()};
+}
+
+TEST(TermSteppingTest, StepBackRetracesEveryStepBitForBitAtEveryGranularity) {
+    for (Granularity granularity :
+         {Granularity::Iteration, Granularity::Phase, Granularity::Term}) {
+        ui::TrainingController controller;
+        controller.load(preset("oscillate"), "oscillate");
+        controller.setGranularity(granularity);
+        std::vector<Recorded> states{record(controller)};
+        for (int i = 0; i < 120; ++i) {
+            controller.stepForward();
+            states.push_back(record(controller));
+        }
+        for (int i = int(states.size()) - 2; i >= 0; --i) {
+            controller.stepBack();
+            EXPECT_EQ(record(controller), states[i]) << int(granularity) << ", step " << i;
+        }
+        const Recorded start = record(controller);
+        controller.stepBack();  // at the very start: nothing happens
+        EXPECT_EQ(record(controller), start);
+        // And forward again replays exactly.
+        for (std::size_t i = 1; i < states.size(); ++i) {
+            controller.stepForward();
+            EXPECT_EQ(record(controller), states[i]);
+        }
+    }
+}
+
+TEST(TermSteppingTest, ScrubbingMatchesAFreshRun) {
+    ui::TrainingController controller;
+    controller.load(preset("oscillate"), "oscillate");
+    controller.run(5000);
+    for (long long target : {0LL, 1LL, 999LL, 1000LL, 1001LL, 3333LL, 5000LL, 42LL}) {
+        controller.seek(target);
+        core::Trainer fresh(preset("oscillate").config);
+        fresh.run(target);
+        EXPECT_EQ(controller.iteration(), target);
+        EXPECT_EQ(controller.snapshot().parametersBefore(), fresh.parameters()) << target;
+    }
+    EXPECT_EQ(controller.recordedEnd(), 5000);
+    EXPECT_EQ(controller.history().size(), 5001);
+}
+
+TEST(TermSteppingTest, TheLearningRateIsPartOfTheHistory) {
+    ui::TrainingController controller;
+    controller.load(preset("mazur"), "mazur");
+    controller.run(50);
+    controller.setLearningRate(8.0);
+    controller.run(50);
+    const core::Parameters recorded = controller.snapshot().parametersBefore();
+    const auto losses = controller.history().points();
+    controller.seek(20);
+    EXPECT_EQ(controller.learningRate(), 0.5);
+    controller.run(80);
+    EXPECT_EQ(controller.learningRate(), 8.0);
+    EXPECT_EQ(controller.snapshot().parametersBefore(), recorded);
+    EXPECT_EQ(controller.history().points(), losses);
+    // A new rate in the past starts a new run from there: the old future is gone.
+    controller.seek(30);
+    controller.setLearningRate(2.0);
+    EXPECT_EQ(controller.recordedEnd(), 30);
+    EXPECT_EQ(controller.history().size(), 31);
+    EXPECT_EQ(controller.rateChanges().size(), 2u);
+    EXPECT_EQ(controller.rateChanges().back(), (ui::RateChange{30, 2.0}));
+}
+
+TEST(TermSteppingTest, HistoryStaysSmallOverAMillionIterations) {
+    ui::TrainingController controller;
+    controller.load(preset("mazur"), "mazur");
+    controller.run(10);
+    const std::size_t small = controller.historyBytes();
+    controller.run(1'000'000);
+    EXPECT_EQ(controller.iteration(), 1'000'010);
+    EXPECT_LT(controller.historyBytes() - small, 100u << 20);
+}
+
+}  // namespace

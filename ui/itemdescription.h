@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QString>
+#include <optional>
+
+#include "networkitem.h"
+#include "stepreveal.h"
+
+namespace ui {
+
+// Every partial of `item` at this step, as rich text: a node's net, out, dE/dout, dout/dnet and
+// delta in sample `sample`; a parameter's value, dnet/dp, dE/dp (per sample and for the batch)
+// and its update; with `finiteDifference`, that estimate of dE/dp beside backpropagation's and
+// their difference. Values not computed yet show "?".
+QString describeItem(const StepReveal& reveal, const NetworkItem& item, int sample, int digits,
+                     std::optional<double> finiteDifference = std::nullopt);
+
+}  // namespace ui
