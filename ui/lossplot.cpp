@@ -114,6 +114,9 @@ void LossPlot::showHistory(const core::LossHistory& history) {
     for (std::size_t i = shownSettled_; i < points.size(); ++i)
         extremes_.add(points[i].loss);
     lastIteration_ = points.empty() ? 0 : points.back().iteration;
+    // A short curve gets dots, so that its first point shows before there is a line.
+    curve_->setScatterStyle(points.size() < 200 ? QCPScatterStyle(QCPScatterStyle::ssDisc, 5)
+                                                : QCPScatterStyle());
     if (following_) rescale();
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
