@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 #include <QSaveFile>
 #include <QScreen>
+#include <QWindow>
 #include <cmath>
 #include <cstdio>
 
@@ -19,15 +20,18 @@ int fail(const QString& message) {
     return kBadArguments;
 }
 
-// Writes the iteration, loss and learning rate to `path` whenever they change (for tests that
-// drive the real program from outside).
-void writeStateFile(const QString& path, const ui::TrainingController& controller) {
+// Writes the iteration, loss, learning rate and whether the window is active (takes keys) to
+// `path` whenever they change, for tests that drive the real program from outside.
+void writeStateFile(const QString& path, const ui::MainWindow& window) {
+    const ui::TrainingController& controller = *window.controller();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) return;
-    file.write(QStringLiteral("{\"iteration\": %1, \"loss\": %2, \"learning_rate\": %3}\n")
+    file.write(QStringLiteral("{\"iteration\": %1, \"loss\": %2, \"learning_rate\": %3, "
+                              "\"active\": %4}\n")
                    .arg(controller.iteration())
                    .arg(controller.snapshot().loss(), 0, 'g', 17)
                    .arg(controller.learningRate(), 0, 'g', 17)
+                   .arg(window.isActiveWindow() ? "true" : "false")
                    .toUtf8());
     file.commit();
 }
@@ -131,9 +135,11 @@ int main(int argc, char* argv[]) {
 
     if (parser.isSet(state)) {
         const QString path = parser.value(state);
+        const auto write = [path, &window] { writeStateFile(path, window); };
         QObject::connect(window.controller(), &ui::TrainingController::stateChanged, &window,
-                         [path, &window] { writeStateFile(path, *window.controller()); });
-        writeStateFile(path, *window.controller());
+                         write);
+        QObject::connect(&application, &QGuiApplication::focusWindowChanged, &window, write);
+        write();
     }
     window.show();
     return application.exec();

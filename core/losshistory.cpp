@@ -77,6 +77,24 @@ long long LossHistory::truncate(long long iteration) {
     return bucketStart;
 }
 
+std::vector<LossHistory::Point> LossHistory::summary(std::size_t maxPoints) const {
+    if (points_.size() <= maxPoints || points_.empty()) return points_;
+    const long long buckets = static_cast<long long>(maxPoints / 2);
+    const long long span = (size_ + buckets - 1) / buckets;
+    std::vector<Point> summary;
+    std::size_t i = 0;
+    while (i < points_.size()) {
+        const long long bucket = points_[i].iteration / span;
+        Point low = points_[i], high = points_[i];
+        for (; i < points_.size() && points_[i].iteration / span == bucket; ++i) {
+            if (points_[i].loss < low.loss) low = points_[i];
+            if (points_[i].loss > high.loss) high = points_[i];
+        }
+        storeExtremes(summary, low, high);
+    }
+    return summary;
+}
+
 void LossHistory::clear() {
     points_.clear();
     settled_ = 0;

@@ -36,6 +36,9 @@ public:
     const std::vector<Point>& points() const { return points_; }
     // Points that will not change any more until the next merge: all but the last bucket's.
     std::size_t settledCount() const { return settled_; }
+    // The curve in at most `maxPoints` points (each span of iterations keeps its lowest and
+    // highest point), to keep a copy of it cheaply.
+    std::vector<Point> summary(std::size_t maxPoints) const;
     // Counts merges and truncations: when it changes, earlier points have been rewritten.
     long long generation() const { return generation_; }
 

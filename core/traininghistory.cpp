@@ -54,7 +54,13 @@ void TrainingHistory::changeRate(Trainer& trainer, double learningRate) {
     end_ = at;
     checkpoints_.resize(at / interval_ + 1);
     rates_.erase(rates_.upper_bound(at), rates_.end());
-    if (rateAt(at) != learningRate) rates_[at] = learningRate;
+    // A change back to the rate before this iteration is no change at all.
+    if (at == 0) {
+        rates_[0] = learningRate;
+    } else {
+        rates_.erase(at);
+        if (rateAt(at) != learningRate) rates_[at] = learningRate;
+    }
     trainer.setLearningRate(learningRate);
 }
 

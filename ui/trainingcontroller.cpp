@@ -177,6 +177,10 @@ void TrainingController::publish() {
         shownRate_ = trainer_->learningRate();
         emit learningRateChanged(shownRate_);
     }
+    if (const core::Regime regime = currentRegime(); regime != regime_) {
+        regime_ = regime;
+        emit regimeChanged(regime);
+    }
     emit stateChanged();
     if (trainer_->divergence() && !divergenceAnnounced_) {
         divergenceAnnounced_ = true;
@@ -206,6 +210,39 @@ void TrainingController::setLearningRate(double learningRate) {
     divergenceAnnounced_ = false;
     emit rateChangesChanged();
     publish();
+}
+
+core::Regime TrainingController::currentRegime() {
+    core::RegimeEvidence evidence;
+    evidence.diverged = trainer_->divergence().has_value();
+    evidence.gradientNorm = core::trainedGradientNorm(preview_);
+    const long long now = trainer_->iteration();
+    const long long from = std::max(0LL, now - core::kRegimeWindow);
+    if (losses_.stride() == 1 && losses_.size() > now) {
+        // Every loss is kept: read the window off the curve.
+        for (long long i = from; i <= now; ++i)
+            evidence.losses.push_back(losses_.points()[i].loss);
+    } else {
+        // The curve keeps only extremes here: replay the window on a copy.
+        core::Trainer probe = *trainer_;
+        record_->seek(probe, from);
+        probe.run(now - from, &evidence.losses);
+        evidence.losses.push_back(preview_.loss());
+    }
+    return core::classifyRegime(evidence);
+}
+
+std::vector<double> TrainingController::previewRun(double learningRate, int iterations) const {
+    std::vector<double> losses;
+    if (!trainer_) return losses;
+    core::Trainer probe = *trainer_;
+    probe.setLearningRate(std::clamp(learningRate, 1e-12, core::ConfigLimits::maxLearningRate));
+    probe.run(iterations, &losses);
+    if (!probe.divergence() || losses.size() < std::size_t(iterations)) {
+        const double last = probe.evaluate().loss();
+        if (std::isfinite(last) && !probe.divergence()) losses.push_back(last);
+    }
+    return losses;
 }
 
 double TrainingController::finiteDifference(int index) const {

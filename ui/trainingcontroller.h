@@ -8,6 +8,7 @@
 
 #include "core/explanation.h"
 #include "core/losshistory.h"
+#include "core/regime.h"
 #include "core/stepcursor.h"
 #include "core/stepsnapshot.h"
 #include "core/trainer.h"
@@ -66,6 +67,11 @@ public:
     // dE/dp of parameter `index` (weights, then biases) by a central difference of the batch
     // loss at the current parameters, to compare with backpropagation's value.
     double finiteDifference(int index) const;
+    // How training goes over the last iterations up to the current one.
+    core::Regime regime() const { return regime_; }
+    // E of the next `iterations` updates from the current state at `learningRate`, and after the
+    // last (fewer if it diverges): what the run would do at that rate. The run is not changed.
+    std::vector<double> previewRun(double learningRate, int iterations = 200) const;
     // Bytes the record of the run and the loss curve take.
     std::size_t historyBytes() const;
 
@@ -104,6 +110,8 @@ signals:
     // The recorded rate changes were edited.
     void rateChangesChanged();
     void granularityChanged(core::Granularity granularity);
+    // The regime changed (see core::classifyRegime).
+    void regimeChanged(core::Regime regime);
     // A value became infinite or NaN; training holds the last finite state.
     void diverged(const core::Divergence& divergence);
 
@@ -113,6 +121,7 @@ private:
     void goToIteration(long long iteration);
     void recordLosses(long long firstIteration, const std::vector<double>& losses);
     core::StepPosition wholeIteration(long long iteration) const;
+    core::Regime currentRegime();
 
     session::Session session_;
     QString sessionName_;
@@ -126,6 +135,7 @@ private:
     core::Granularity granularity_ = core::Granularity::Iteration;
     double shownRate_ = 0.0;  // the rate last announced
     bool divergenceAnnounced_ = false;
+    core::Regime regime_ = core::Regime::Starting;
     std::vector<double> scratch_;  // losses from the fast path
 };
 

@@ -19,13 +19,13 @@ set -euo pipefail
 binary="$1"; state="$2"
 "$binary" --state-file "$state" &
 pid=$!
-# Waits until the state file reports `$1` iterations, for up to 10 s.
+# Waits until the state file contains `$1`, for up to 10 s.
 wait_for() {
     for _ in $(seq 100); do
-        grep -q "\"iteration\": $1," "$state" 2>/dev/null && return 0
+        grep -q "$1" "$state" 2>/dev/null && return 0
         sleep 0.1
     done
-    echo "state never reached iteration $1: $(cat "$state" 2>/dev/null)"; return 1
+    echo "the state never showed $1: $(cat "$state" 2>/dev/null)"; return 1
 }
 window=""
 for _ in $(seq 100); do
@@ -34,14 +34,18 @@ for _ in $(seq 100); do
     sleep 0.1
 done
 [ -n "$window" ] || { echo "no window appeared"; kill "$pid"; exit 1; }
-wait_for 0
-# There is no window manager: give the window the keyboard focus, then press real keys.
+wait_for '"iteration": 0,'
+# There is no window manager: give the window the keyboard focus, wait until Qt has made it the
+# active window (shortcuts act only there), then press real keys.
 for _ in $(seq 50); do
     xdotool windowfocus --sync "$window" 2>/dev/null && break
     sleep 0.1
 done
-for _ in 1 2 3; do xdotool key Right; sleep 0.2; done
-wait_for 3
+wait_for '"active": true'
+for count in 1 2 3; do
+    xdotool key Right
+    wait_for "\"iteration\": $count,"
+done
 xdotool key ctrl+q
 for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
 if kill -0 "$pid" 2>/dev/null; then echo "Ctrl+Q did not quit"; kill "$pid"; exit 1; fi
