@@ -2,6 +2,7 @@
 
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QSignalBlocker>
@@ -74,21 +75,45 @@ LearningRateControl::LearningRateControl(QWidget* parent) : QWidget(parent) {
     layout->addWidget(field_);
 
     connect(slider_, &QSlider::valueChanged, this, [this](int position) {
+        if (dragCancelled_) return;
         const double rate = rateAt(position);
         const QSignalBlocker blocker(field_);
         field_->setValue(rate);
+        rate_ = rate;
         emit rateChanged(rate);
     });
     connect(field_, &QDoubleSpinBox::valueChanged, this, [this](double rate) {
         showOnSlider(rate);
+        rate_ = rate;
         emit rateChanged(rate);
     });
-    connect(slider_, &QSlider::sliderPressed, this, &LearningRateControl::dragStarted);
-    connect(slider_, &QSlider::sliderReleased, this, &LearningRateControl::dragFinished);
+    connect(slider_, &QSlider::sliderPressed, this, [this] {
+        rateBeforeDrag_ = rate_;
+        dragCancelled_ = false;
+        emit dragStarted();
+    });
+    connect(slider_, &QSlider::sliderReleased, this, [this] {
+        if (dragCancelled_) {
+            // The slider followed the mouse: put it back on the restored rate.
+            dragCancelled_ = false;
+            showOnSlider(rate_);
+            return;
+        }
+        emit dragFinished();
+    });
+    slider_->installEventFilter(this);
 }
 
-double LearningRateControl::rate() const {
-    return field_->value();
+bool LearningRateControl::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == slider_ && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape && isDragging()) {
+        dragCancelled_ = true;
+        setRate(rateBeforeDrag_);
+        emit rateChanged(rateBeforeDrag_);
+        emit dragFinished();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 bool LearningRateControl::isDragging() const {
@@ -96,6 +121,7 @@ bool LearningRateControl::isDragging() const {
 }
 
 void LearningRateControl::setRate(double rate) {
+    rate_ = rate;
     const QSignalBlocker blocker(field_);
     field_->setValue(rate);
     showOnSlider(rate);

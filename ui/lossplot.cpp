@@ -3,6 +3,7 @@
 #include <qcustomplot.h>
 #include <QCheckBox>
 #include <QHBoxLayout>
+#include <QMenu>
 #include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -58,10 +59,42 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent) {
     curve_->setAdaptiveSampling(true);
     curve_->setLineStyle(QCPGraph::lsLine);
 
+    preview_ = plot_->addGraph();
+    preview_->setPen(QPen(Palette::lossCurve(), 1.5, Qt::DashLine));
+    preview_->setName(tr("preview"));
+
+    regimeLabel_ = new QCPItemText(plot_);
+    regimeLabel_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    regimeLabel_->position->setCoords(0.99, 0.03);
+    regimeLabel_->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+    QFont regimeFont = axisFont;
+    regimeFont.setBold(true);
+    regimeLabel_->setFont(regimeFont);
+    regimeLabel_->setPadding(QMargins(6, 2, 6, 2));
+
+    pinButton_ = new QToolButton;
+    pinButton_->setObjectName("pinRunButton");
+    pinButton_->setText(tr("Pin run"));
+    pinButton_->setAccessibleName(tr("Pin the current run"));
+    pinButton_->setToolTip(tr("Keep this curve as a faded ghost labelled with its learning rate; "
+                              "Reset then starts again from the same weights, to compare rates "
+                              "(up to %1 runs)")
+                               .arg(maxPinnedRuns));
+    connect(pinButton_, &QToolButton::clicked, this, &LossPlot::pinRequested);
+    pinnedButton_ = new QToolButton;
+    pinnedButton_->setObjectName("pinnedRunsButton");
+    pinnedButton_->setAccessibleName(tr("Pinned runs"));
+    pinnedButton_->setToolTip(tr("The pinned runs: remove one or all"));
+    pinnedButton_->setPopupMode(QToolButton::InstantPopup);
+    pinnedButton_->setMenu(new QMenu(pinnedButton_));
+    updatePinnedMenu();
+
     auto* controls = new QHBoxLayout;
     controls->setContentsMargins(4, 2, 4, 0);
     controls->addWidget(logScaleBox_);
     controls->addWidget(followButton_);
+    controls->addWidget(pinButton_);
+    controls->addWidget(pinnedButton_);
     controls->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -122,17 +155,37 @@ void LossPlot::showHistory(const core::LossHistory& history) {
 }
 
 void LossPlot::rescale() {
-    plot_->xAxis->setRange(0, std::max(double(lastIteration_), 10.0) * 1.03);
+    // The pinned runs and the preview count too; a preview that explodes counts only up to a
+    // hundred times the run's own highest loss, so the run stays readable.
+    Extremes extremes = extremes_;
+    long long last = lastIteration_;
+    for (const PinnedRun& run : pinned_) {
+        for (double v : {run.extremes.low, run.extremes.high, run.extremes.lowPositive})
+            extremes.add(v);
+        last = std::max(last, run.last);
+    }
+    if (!preview_->data()->isEmpty()) {
+        const double cap = std::isfinite(extremes_.high) ? 100 * extremes_.high : INFINITY;
+        for (double v : {previewExtremes_.low, std::min(previewExtremes_.high, cap),
+                         previewExtremes_.lowPositive})
+            extremes.add(v);
+        last = std::max(last, previewLast_);
+    }
+    rescaleTo(extremes, last);
+}
+
+void LossPlot::rescaleTo(const Extremes& extremes, long long lastIteration) {
+    plot_->xAxis->setRange(0, std::max(double(lastIteration), 10.0) * 1.03);
     if (logScale()) {
-        if (std::isfinite(extremes_.lowPositive))
-            plot_->yAxis->setRange(extremes_.lowPositive / 1.5, extremes_.high * 1.5);
-    } else if (std::isfinite(extremes_.low)) {
+        if (std::isfinite(extremes.lowPositive))
+            plot_->yAxis->setRange(extremes.lowPositive / 1.5, extremes.high * 1.5);
+    } else if (std::isfinite(extremes.low)) {
         // A flat curve (one point, or a stalled run) gets a tenth of its value around it.
-        const double span = extremes_.high - extremes_.low;
-        const double margin = span > 1e-9 * std::abs(extremes_.high)
+        const double span = extremes.high - extremes.low;
+        const double margin = span > 1e-9 * std::abs(extremes.high)
                                   ? span * 0.08
-                                  : std::max(std::abs(extremes_.high) * 0.1, 1e-9);
-        plot_->yAxis->setRange(std::max(0.0, extremes_.low - margin), extremes_.high + margin);
+                                  : std::max(std::abs(extremes.high) * 0.1, 1e-9);
+        plot_->yAxis->setRange(std::max(0.0, extremes.low - margin), extremes.high + margin);
     }
 }
 
@@ -230,6 +283,95 @@ void LossPlot::setFollowNewest(bool on) {
 
 int LossPlot::rateMarkerCount() const {
     return int(markers_.size());
+}
+
+void LossPlot::setPreview(long long firstIteration, const std::vector<double>& losses) {
+    QVector<QCPGraphData> points;
+    previewExtremes_ = {};
+    for (std::size_t i = 0; i < losses.size(); ++i) {
+        points.append({double(firstIteration + static_cast<long long>(i)), losses[i]});
+        previewExtremes_.add(losses[i]);
+    }
+    previewLast_ = firstIteration + static_cast<long long>(losses.size()) - 1;
+    preview_->data()->set(points, true);
+    if (following_) rescale();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool LossPlot::pinRun(const std::vector<core::LossHistory::Point>& points, const QString& label) {
+    if (int(pinned_.size()) >= maxPinnedRuns || points.empty()) return false;
+    // Faded colours of the palette, one per run.
+    static const QColor colors[] = {Palette::negative(),      Palette::target(),
+                                    Palette::marker(),        Palette::highlight(),
+                                    QColor(0x56, 0xB4, 0xE9), QColor(0x80, 0x80, 0x80),
+                                    QColor(0xF0, 0xE4, 0x42), QColor(0x33, 0x33, 0x33)};
+    QColor color = colors[pinned_.size() % std::size(colors)];
+    color.setAlpha(140);
+    PinnedRun run{plot_->addGraph(), new QCPItemText(plot_), label, {}, points.back().iteration};
+    run.graph->setPen(QPen(color, 1));
+    QVector<QCPGraphData> data;
+    for (const auto& point : points) {
+        data.append({double(point.iteration), point.loss});
+        run.extremes.add(point.loss);
+    }
+    run.graph->data()->set(data, true);
+    run.label->position->setCoords(double(points.back().iteration), points.back().loss);
+    run.label->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
+    run.label->setColor(color.darker(130));
+    run.label->setFont(plot_->xAxis->tickLabelFont());
+    run.label->setText(label);
+    pinned_.push_back(run);
+    updatePinnedMenu();
+    if (following_) rescale();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+    return true;
+}
+
+void LossPlot::removePinnedRun(int index) {
+    if (index < 0 || index >= int(pinned_.size())) return;
+    plot_->removeGraph(pinned_[index].graph);
+    plot_->removeItem(pinned_[index].label);
+    pinned_.erase(pinned_.begin() + index);
+    updatePinnedMenu();
+    if (following_) rescale();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QStringList LossPlot::pinnedRunLabels() const {
+    QStringList labels;
+    for (const PinnedRun& run : pinned_)
+        labels.append(run.name);
+    return labels;
+}
+
+void LossPlot::updatePinnedMenu() {
+    QMenu* menu = pinnedButton_->menu();
+    menu->clear();
+    for (int i = 0; i < int(pinned_.size()); ++i)
+        menu->addAction(tr("Remove \u201c%1\u201d").arg(pinned_[i].name), this,
+                        [this, i] { removePinnedRun(i); });
+    if (!pinned_.empty()) {
+        menu->addSeparator();
+        menu->addAction(tr("Remove all"), this, [this] {
+            while (!pinned_.empty())
+                removePinnedRun(int(pinned_.size()) - 1);
+        });
+    }
+    pinnedButton_->setText(tr("Pinned (%1)").arg(pinned_.size()));
+    pinnedButton_->setEnabled(!pinned_.empty());
+    pinButton_->setEnabled(int(pinned_.size()) < maxPinnedRuns);
+}
+
+void LossPlot::showRegime(const QString& name, const QColor& color) {
+    regimeLabel_->setText(name);
+    regimeLabel_->setColor(color);
+    regimeLabel_->setPen(QPen(color));
+    regimeLabel_->setBrush(QBrush(palette().color(QPalette::Base)));
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString LossPlot::shownRegime() const {
+    return regimeLabel_->text();
 }
 
 QString LossPlot::hoverText(const QPoint& position) const {

@@ -32,6 +32,18 @@ public:
     void setRateMarkers(const std::vector<std::pair<long long, double>>& changes);
     // A line at the iteration the window shows, for when it goes back in the run.
     void setCurrentIteration(long long iteration);
+    // A dashed curve of E at iterations first, first + 1, ..: what the run would do at another
+    // rate. No losses hide it.
+    void setPreview(long long firstIteration, const std::vector<double>& losses);
+    // Keeps `points` as a faded curve labelled `label`, to compare runs; false when
+    // maxPinnedRuns are pinned already.
+    bool pinRun(const std::vector<core::LossHistory::Point>& points, const QString& label);
+    void removePinnedRun(int index);
+    QStringList pinnedRunLabels() const;
+    static constexpr int maxPinnedRuns = 8;
+    // Names the regime of the run in the plot's corner.
+    void showRegime(const QString& name, const QColor& color);
+    QString shownRegime() const;
     // Removes the curve and every marker, for a new run.
     void clear();
 
@@ -55,6 +67,8 @@ signals:
     void logScaleChanged(bool on);
     // The view started or stopped following the newest point.
     void followNewestChanged(bool on);
+    // The user asked to pin the current run.
+    void pinRequested();
 
 private:
     struct RateMarker {
@@ -70,7 +84,17 @@ private:
         void add(double loss);
     };
 
+    struct PinnedRun {
+        QCPGraph* graph;
+        QCPItemText* label;
+        QString name;
+        Extremes extremes;
+        long long last;
+    };
+
     void rescale();
+    void rescaleTo(const Extremes& extremes, long long lastIteration);
+    void updatePinnedMenu();
     void showHover(QMouseEvent* event);
 
     QCustomPlot* plot_ = nullptr;
@@ -79,6 +103,13 @@ private:
     QToolButton* followButton_ = nullptr;
     std::vector<RateMarker> markers_;
     QCPItemStraightLine* current_ = nullptr;
+    QCPGraph* preview_ = nullptr;
+    Extremes previewExtremes_;
+    long long previewLast_ = 0;
+    std::vector<PinnedRun> pinned_;
+    QCPItemText* regimeLabel_ = nullptr;
+    QToolButton* pinButton_ = nullptr;
+    QToolButton* pinnedButton_ = nullptr;
     long long shownGeneration_ = -1;  // the history generation the curve shows
     std::size_t shownSettled_ = 0;    // points of the curve that are final
     Extremes settledExtremes_;        // of the final points, kept as they come

@@ -25,7 +25,9 @@
 #include "inspector.h"
 #include "learningratecontrol.h"
 #include "lossplot.h"
+#include "networkdialog.h"
 #include "networkview.h"
+#include "palette.h"
 #include "playback.h"
 #include "presetlibrary.h"
 #include "stepreveal.h"
@@ -33,6 +35,28 @@
 #include "trainingtoolbar.h"
 
 namespace ui {
+
+namespace {
+
+constexpr int kPreviewIterations = 200;
+
+QColor regimeColor(core::Regime regime) {
+    switch (regime) {
+        case core::Regime::Converging:
+            return Palette::target();
+        case core::Regime::Oscillating:
+            return Palette::highlight();
+        case core::Regime::Diverging:
+        case core::Regime::Diverged:
+            return Palette::negative();
+        case core::Regime::Stalled:
+        case core::Regime::Starting:
+            break;
+    }
+    return QColor(0x80, 0x80, 0x80);
+}
+
+}  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setObjectName("mainWindow");
@@ -86,8 +110,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             if (change.iteration > 0) markers.emplace_back(change.iteration, change.learningRate);
         lossPlot_->setRateMarkers(markers);
     });
-    connect(learningRate_, &LearningRateControl::rateChanged, controller_,
-            &TrainingController::setLearningRate);
+    connect(learningRate_, &LearningRateControl::rateChanged, this, [this](double rate) {
+        controller_->setLearningRate(rate);
+        if (learningRate_->isDragging()) showPreview();
+    });
+    // While the slider is dragged, the plot shows where the next iterations would go.
+    connect(learningRate_, &LearningRateControl::dragStarted, this, &MainWindow::showPreview);
+    connect(learningRate_, &LearningRateControl::dragFinished, this,
+            [this] { lossPlot_->setPreview(0, {}); });
+    connect(lossPlot_, &LossPlot::pinRequested, this, &MainWindow::pinRun);
     connect(networkView_, &NetworkView::itemClicked, this, [this](const NetworkItem& item) {
         inspector_->pin(item);
         showState();
@@ -138,6 +169,7 @@ void MainWindow::buildToolBars() {
     addToolBar(trainingBar_);
     addActions(trainingBar_->shortcutActions());
     connect(trainingBar_, &TrainingToolBar::presetChosen, this, &MainWindow::loadPreset);
+    connect(trainingBar_, &TrainingToolBar::networkRequested, this, &MainWindow::editNetwork);
 
     addToolBarBreak();
     auto* display = addToolBar(tr("Learning rate and display"));
@@ -212,6 +244,11 @@ void MainWindow::showState() {
     showFormula();
     lossPlot_->showHistory(training.history());
     lossPlot_->setCurrentIteration(training.iteration());
+    if (learningRate_->isDragging()) showPreview();
+    lossPlot_->showRegime(QString::fromUtf8(core::regimeName(training.regime()).data()),
+                          regimeColor(training.regime()));
+    lossPlot_->showRegime(QString::fromUtf8(core::regimeName(training.regime()).data()),
+                          regimeColor(training.regime()));
     {
         const QSignalBlocker blocker(timeline_);
         timeline_->setRange(0, int(std::min<long long>(training.recordedEnd(), INT_MAX)));
@@ -231,9 +268,10 @@ void MainWindow::showState() {
     const auto number = [&](double v) {
         return QString::fromStdString(core::formatNumber(v, digits));
     };
-    QString text = tr("Iteration %1    E_total %2    learning rate %3")
+    QString text = tr("Iteration %1    E_total %2    learning rate %3    %4")
                        .arg(training.iteration())
-                       .arg(number(training.snapshot().loss()), number(training.learningRate()));
+                       .arg(number(training.snapshot().loss()), number(training.learningRate()),
+                            QString::fromUtf8(core::regimeName(training.regime()).data()));
     if (const auto& divergence = training.divergence())
         text += tr("    Diverged at iteration %1: %2 became %3. Lower the learning rate or reset.")
                     .arg(divergence->step)
@@ -265,15 +303,59 @@ void MainWindow::showFormula() {
                                    "to compute the first value of the forward pass."));
         return;
     }
+    if (const auto& divergence = training.divergence()) {
+        formulaPanel_->showNote(
+            tr("Iteration %1").arg(at.iteration),
+            tr("The next step blew up: %1 became %2. Go back (\u2190), lower the learning rate, "
+               "or reset.")
+                .arg(QString::fromStdString(core::quantityName(training.snapshot().topology(),
+                                                               divergence->where,
+                                                               training.snapshot().sampleCount())),
+                     QString::fromStdString(core::nonFiniteName(divergence->value))));
+        return;
+    }
     formulaPanel_->showNote(
         tr("Iteration %1").arg(at.iteration),
         tr("Every value of the next step is on the network. To work through it one quantity at "
            "a time, set Step size to Term (or Phase) and press Step (\u2192)."));
 }
 
+void MainWindow::showPreview() {
+    lossPlot_->setPreview(controller_->iteration(),
+                          controller_->previewRun(learningRate_->rate(), kPreviewIterations));
+}
+
+void MainWindow::pinRun() {
+    // The label names the rates of the run: "lr 0.5", or "lr 0.5 → 30 → 2".
+    QStringList rates;
+    for (const RateChange& change : controller_->rateChanges())
+        rates.append(QString::number(change.learningRate, 'g', 4));
+    if (rates.size() > 3) rates = rates.mid(0, 2) + QStringList{"\u2026", rates.last()};
+    const QString label = tr("lr %1").arg(rates.join(" \u2192 "));
+    if (!lossPlot_->pinRun(controller_->history().summary(4096), label))
+        statusBar()->showMessage(
+            tr("At most %1 runs can be pinned: remove one first.").arg(LossPlot::maxPinnedRuns),
+            5000);
+}
+
 void MainWindow::showRate(double rate) {
     learningRate_->setRate(rate);
     showState();
+}
+
+void MainWindow::editNetwork() {
+    NetworkDialog dialog(controller_->session(), this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    const session::Session changed = dialog.result();
+    if (const std::string problem = core::validateConfig(changed.config); !problem.empty()) {
+        QMessageBox::warning(this, tr("Cannot use these settings"),
+                             QString::fromStdString(problem));
+        return;
+    }
+    playback_->pause();
+    QString name = controller_->sessionName();
+    if (!name.endsWith(tr(" (changed)"))) name += tr(" (changed)");
+    controller_->load(changed, name);
 }
 
 void MainWindow::openSession() {

@@ -52,6 +52,9 @@ private:
     void showState();
     void showRate(double rate);
     void showFormula();
+    void showPreview();
+    void pinRun();
+    void editNetwork();
     void openSession();
     void saveSession();
     void exportImage();

@@ -172,6 +172,56 @@ void NetworkView::paintEvent(QPaintEvent*) {
     drawNodes(painter);
     drawLabels(painter);
     drawLossAndLegend(painter);
+    drawDivergence(painter);
+}
+
+// The first value that blew up, ringed, with what it became.
+void NetworkView::drawDivergence(QPainter& painter) const {
+    const auto& divergence = snapshot().divergence();
+    if (!divergence) return;
+    const core::QuantityRef& where = divergence->where;
+    const core::Topology& topology = snapshot().topology();
+    QRectF box;
+    switch (where.quantity) {
+        case core::Quantity::Loss:
+        case core::Quantity::SampleLoss:
+            box = layout_.lossBox();
+            break;
+        case core::Quantity::OutputError:
+            box = layout_.targetBox(where.node);
+            break;
+        case core::Quantity::SampleDLossDWeight:
+        case core::Quantity::DLossDWeight:
+        case core::Quantity::NewWeight:
+            box = layout_.weightLabel(where.parameter);
+            break;
+        case core::Quantity::SampleDLossDBias:
+        case core::Quantity::DLossDBias:
+        case core::Quantity::NewBias:
+            box = layout_.biasLabel(where.parameter);
+            break;
+        default: {
+            const qreal r = layout_.nodeRadius() * 1.3;
+            const QPointF center = layout_.node(where.layer, where.node);
+            box = QRectF(center.x() - r, center.y() - r, 2 * r, 2 * r);
+        }
+    }
+    painter.setPen(QPen(Palette::negative(), 4));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRect(box.adjusted(-4, -4, 4, 4));
+    QFont bold = layout_.labelFont();
+    bold.setBold(true);
+    painter.setFont(bold);
+    const QString text = tr("%1 became %2 here")
+                             .arg(QString::fromStdString(core::quantityName(
+                                      topology, where, snapshot().sampleCount())),
+                                  QString::fromStdString(core::nonFiniteName(divergence->value)));
+    const QFontMetricsF metrics(bold);
+    const QRectF note(box.left(), box.top() - metrics.height() - 8,
+                      metrics.horizontalAdvance(text) + 8, metrics.height() + 2);
+    painter.fillRect(note, palette().color(QPalette::Base));
+    painter.setPen(Palette::negative());
+    painter.drawText(note, Qt::AlignCenter, text);
 }
 
 // The current term's nodes, edges and labels, under an orange glow.

@@ -69,6 +69,7 @@ private:
     void drawNodes(QPainter& painter) const;
     void drawLabels(QPainter& painter) const;
     void drawLossAndLegend(QPainter& painter) const;
+    void drawDivergence(QPainter& painter) const;
     // Draws what `draw` paints into `box`, from an image made the first time `key` is asked
     // for and kept until the layout changes.
     void drawCached(QPainter& painter, const QString& key, const QRectF& box,

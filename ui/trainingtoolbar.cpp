@@ -40,6 +40,13 @@ TrainingToolBar::TrainingToolBar(TrainingController* controller, Playback* playb
             [this](int index) { emit presetChosen(presetChooser_->itemData(index).toString()); });
     addWidget(new QLabel(tr(" Preset ")));
     addWidget(presetChooser_);
+    auto* network = new QToolButton;
+    network->setObjectName("networkButton");
+    network->setText(tr("Network..."));
+    network->setAccessibleName(tr("Network settings"));
+    network->setToolTip(tr("The activation of each layer, the biases, random weights with a seed"));
+    connect(network, &QToolButton::clicked, this, &TrainingToolBar::networkRequested);
+    addWidget(network);
     addSeparator();
 
     // Each button runs an action whose shortcut works anywhere in the window.

@@ -33,6 +33,8 @@ public:
 signals:
     // The user chose a preset.
     void presetChosen(const QString& name);
+    // The user asked to change the network's settings.
+    void networkRequested();
 
 private:
     QToolButton* addButton(QAction* action, const QString& objectName);

@@ -19,16 +19,16 @@ set -euo pipefail
 binary="$1"; state="$2"
 "$binary" --state-file "$state" &
 pid=$!
-# Waits until the state file contains `$1`, for up to 10 s.
+# Waits until the state file contains `$1`, for up to 30 s (a loaded machine is slow).
 wait_for() {
-    for _ in $(seq 100); do
+    for _ in $(seq 300); do
         grep -q "$1" "$state" 2>/dev/null && return 0
         sleep 0.1
     done
     echo "the state never showed $1: $(cat "$state" 2>/dev/null)"; return 1
 }
 window=""
-for _ in $(seq 100); do
+for _ in $(seq 300); do
     window="$(xdotool search --onlyvisible --name "Backprop Lab" 2>/dev/null | head -n 1 || true)"
     [ -n "$window" ] && break
     sleep 0.1

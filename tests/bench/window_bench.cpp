@@ -8,6 +8,7 @@
 #include <QPainter>
 #include <QTimer>
 
+#include "ui/lossplot.h"
 #include "ui/mainwindow.h"
 #include "ui/networkview.h"
 #include "ui/playback.h"
@@ -100,5 +101,21 @@ BENCHMARK(BM_Scrub)
     ->Arg(int(core::Granularity::Iteration))
     ->Arg(int(core::Granularity::Term))
     ->Unit(benchmark::kMicrosecond);
+
+// What one move of the dragged learning-rate slider costs: the next 200 iterations at the new
+// rate, run on a copy of the trainer, handed to the plot as the dashed preview. Target: under
+// 1 ms.
+void BM_PreviewRecompute(benchmark::State& state) {
+    ui::MainWindow window;
+    window.resize(1280, 800);
+    window.controller()->run(1000);
+    double rate = 0.01;
+    for (auto _ : state) {
+        rate = rate < 500 ? rate * 1.1 : 0.01;  // the slider sweeping its range
+        window.lossPlot()->setPreview(window.controller()->iteration(),
+                                      window.controller()->previewRun(rate));
+    }
+}
+BENCHMARK(BM_PreviewRecompute)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
