@@ -20,7 +20,7 @@ constexpr double kHoverPixels = 20.0;  // how near the mouse a point must be to 
 
 }  // namespace
 
-LossPlot::LossPlot(QWidget* parent) : QWidget(parent) {
+LossPlot::LossPlot(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot), pinned_(plot_) {
     logScaleBox_ = new QCheckBox(tr("Log scale"));
     logScaleBox_->setObjectName("logScaleBox");
     logScaleBox_->setAccessibleName(tr("Logarithmic loss axis"));
@@ -35,7 +35,6 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent) {
         tr("Keep the newest point in view; zooming or panning the plot "
            "turns this off, a double click turns it on"));
 
-    plot_ = new QCustomPlot;
     plot_->setObjectName("lossPlot");
     plot_->setAccessibleName(tr("Loss plot"));
     plot_->setToolTip({});
@@ -111,13 +110,6 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent) {
     connect(plot_, &QCustomPlot::mouseMove, this, &LossPlot::showHover);
 }
 
-void LossPlot::Extremes::add(double loss) {
-    if (!std::isfinite(loss)) return;
-    low = std::min(low, loss);
-    high = std::max(high, loss);
-    if (loss > 0) lowPositive = std::min(lowPositive, loss);
-}
-
 void LossPlot::showHistory(const core::LossHistory& history) {
     const auto& points = history.points();
     QSharedPointer<QCPGraphDataContainer> data = curve_->data();
@@ -157,13 +149,9 @@ void LossPlot::showHistory(const core::LossHistory& history) {
 void LossPlot::rescale() {
     // The pinned runs and the preview count too; a preview that explodes counts only up to a
     // hundred times the run's own highest loss, so the run stays readable.
-    Extremes extremes = extremes_;
+    LossExtremes extremes = extremes_;
     long long last = lastIteration_;
-    for (const PinnedRun& run : pinned_) {
-        for (double v : {run.extremes.low, run.extremes.high, run.extremes.lowPositive})
-            extremes.add(v);
-        last = std::max(last, run.last);
-    }
+    pinned_.include(extremes, last);
     if (!preview_->data()->isEmpty()) {
         const double cap = std::isfinite(extremes_.high) ? 100 * extremes_.high : INFINITY;
         for (double v : {previewExtremes_.low, std::min(previewExtremes_.high, cap),
@@ -174,7 +162,7 @@ void LossPlot::rescale() {
     rescaleTo(extremes, last);
 }
 
-void LossPlot::rescaleTo(const Extremes& extremes, long long lastIteration) {
+void LossPlot::rescaleTo(const LossExtremes& extremes, long long lastIteration) {
     plot_->xAxis->setRange(0, std::max(double(lastIteration), 10.0) * 1.03);
     if (logScale()) {
         if (std::isfinite(extremes.lowPositive))
@@ -299,28 +287,7 @@ void LossPlot::setPreview(long long firstIteration, const std::vector<double>& l
 }
 
 bool LossPlot::pinRun(const std::vector<core::LossHistory::Point>& points, const QString& label) {
-    if (int(pinned_.size()) >= maxPinnedRuns || points.empty()) return false;
-    // Faded colours of the palette, one per run.
-    static const QColor colors[] = {Palette::negative(),      Palette::target(),
-                                    Palette::marker(),        Palette::highlight(),
-                                    QColor(0x56, 0xB4, 0xE9), QColor(0x80, 0x80, 0x80),
-                                    QColor(0xF0, 0xE4, 0x42), QColor(0x33, 0x33, 0x33)};
-    QColor color = colors[pinned_.size() % std::size(colors)];
-    color.setAlpha(140);
-    PinnedRun run{plot_->addGraph(), new QCPItemText(plot_), label, {}, points.back().iteration};
-    run.graph->setPen(QPen(color, 1));
-    QVector<QCPGraphData> data;
-    for (const auto& point : points) {
-        data.append({double(point.iteration), point.loss});
-        run.extremes.add(point.loss);
-    }
-    run.graph->data()->set(data, true);
-    run.label->position->setCoords(double(points.back().iteration), points.back().loss);
-    run.label->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
-    run.label->setColor(color.darker(130));
-    run.label->setFont(plot_->xAxis->tickLabelFont());
-    run.label->setText(label);
-    pinned_.push_back(run);
+    if (!pinned_.add(points, label)) return false;
     updatePinnedMenu();
     if (following_) rescale();
     plot_->replot(QCustomPlot::rpQueuedReplot);
@@ -328,38 +295,33 @@ bool LossPlot::pinRun(const std::vector<core::LossHistory::Point>& points, const
 }
 
 void LossPlot::removePinnedRun(int index) {
-    if (index < 0 || index >= int(pinned_.size())) return;
-    plot_->removeGraph(pinned_[index].graph);
-    plot_->removeItem(pinned_[index].label);
-    pinned_.erase(pinned_.begin() + index);
+    pinned_.remove(index);
     updatePinnedMenu();
     if (following_) rescale();
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 QStringList LossPlot::pinnedRunLabels() const {
-    QStringList labels;
-    for (const PinnedRun& run : pinned_)
-        labels.append(run.name);
-    return labels;
+    return pinned_.labels();
 }
 
 void LossPlot::updatePinnedMenu() {
     QMenu* menu = pinnedButton_->menu();
     menu->clear();
-    for (int i = 0; i < int(pinned_.size()); ++i)
-        menu->addAction(tr("Remove \u201c%1\u201d").arg(pinned_[i].name), this,
+    const QStringList labels = pinned_.labels();
+    for (int i = 0; i < labels.size(); ++i)
+        menu->addAction(tr("Remove \u201c%1\u201d").arg(labels[i]), this,
                         [this, i] { removePinnedRun(i); });
-    if (!pinned_.empty()) {
+    if (pinned_.count() > 0) {
         menu->addSeparator();
         menu->addAction(tr("Remove all"), this, [this] {
-            while (!pinned_.empty())
-                removePinnedRun(int(pinned_.size()) - 1);
+            while (pinned_.count() > 0)
+                removePinnedRun(pinned_.count() - 1);
         });
     }
-    pinnedButton_->setText(tr("Pinned (%1)").arg(pinned_.size()));
-    pinnedButton_->setEnabled(!pinned_.empty());
-    pinButton_->setEnabled(int(pinned_.size()) < maxPinnedRuns);
+    pinnedButton_->setText(tr("Pinned (%1)").arg(pinned_.count()));
+    pinnedButton_->setEnabled(pinned_.count() > 0);
+    pinButton_->setEnabled(pinned_.count() < maxPinnedRuns);
 }
 
 void LossPlot::showRegime(const QString& name, const QColor& color) {

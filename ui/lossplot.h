@@ -1,9 +1,10 @@
 #pragma once
 
 #include <QWidget>
-#include <limits>
 
 #include "core/losshistory.h"
+#include "lossextremes.h"
+#include "pinnedruns.h"
 
 class QCheckBox;
 class QCPGraph;
@@ -40,7 +41,7 @@ public:
     bool pinRun(const std::vector<core::LossHistory::Point>& points, const QString& label);
     void removePinnedRun(int index);
     QStringList pinnedRunLabels() const;
-    static constexpr int maxPinnedRuns = 8;
+    static constexpr int maxPinnedRuns = PinnedRuns::maximum;
     // Names the regime of the run in the plot's corner.
     void showRegime(const QString& name, const QColor& color);
     QString shownRegime() const;
@@ -76,44 +77,28 @@ private:
         QCPItemStraightLine* line;
         QCPItemText* label;
     };
-    // The lowest, highest and lowest positive finite loss of some points.
-    struct Extremes {
-        double low = std::numeric_limits<double>::infinity();
-        double high = -std::numeric_limits<double>::infinity();
-        double lowPositive = std::numeric_limits<double>::infinity();
-        void add(double loss);
-    };
-
-    struct PinnedRun {
-        QCPGraph* graph;
-        QCPItemText* label;
-        QString name;
-        Extremes extremes;
-        long long last;
-    };
-
     void rescale();
-    void rescaleTo(const Extremes& extremes, long long lastIteration);
+    void rescaleTo(const LossExtremes& extremes, long long lastIteration);
     void updatePinnedMenu();
     void showHover(QMouseEvent* event);
 
-    QCustomPlot* plot_ = nullptr;
+    QCustomPlot* plot_;
+    PinnedRuns pinned_;
     QCPGraph* curve_ = nullptr;
     QCheckBox* logScaleBox_ = nullptr;
     QToolButton* followButton_ = nullptr;
     std::vector<RateMarker> markers_;
     QCPItemStraightLine* current_ = nullptr;
     QCPGraph* preview_ = nullptr;
-    Extremes previewExtremes_;
+    LossExtremes previewExtremes_;
     long long previewLast_ = 0;
-    std::vector<PinnedRun> pinned_;
     QCPItemText* regimeLabel_ = nullptr;
     QToolButton* pinButton_ = nullptr;
     QToolButton* pinnedButton_ = nullptr;
     long long shownGeneration_ = -1;  // the history generation the curve shows
     std::size_t shownSettled_ = 0;    // points of the curve that are final
-    Extremes settledExtremes_;        // of the final points, kept as they come
-    Extremes extremes_;               // of all points shown
+    LossExtremes settledExtremes_;    // of the final points, kept as they come
+    LossExtremes extremes_;           // of all points shown
     long long lastIteration_ = 0;
     bool following_ = true;
 };

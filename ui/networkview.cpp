@@ -11,60 +11,10 @@
 
 #include "core/markup.h"
 #include "itemdescription.h"
+#include "painting.h"
 #include "palette.h"
 
 namespace ui {
-
-namespace {
-
-const QString kPartial = QStringLiteral("\u2202");
-const QString kUp = QStringLiteral("\u25B2");
-const QString kDown = QStringLiteral("\u25BC");
-
-// Thicker for larger magnitudes, from 1 px towards 7 px.
-qreal penWidth(double value) {
-    const double size = std::abs(value);
-    return 1.0 + 6.0 * size / (size + 1.0);
-}
-
-QPen weightPen(double value) {
-    QPen pen(value >= 0 ? Palette::positive() : Palette::negative(), penWidth(value));
-    pen.setStyle(value >= 0 ? Qt::SolidLine : Qt::DashLine);
-    pen.setCapStyle(Qt::FlatCap);
-    return pen;
-}
-
-// Writes `text` centred in `box`, line by line: cheaper than a laid-out text block, which
-// matters when every label changes every frame.
-void drawCentred(QPainter& painter, const QRectF& box, const QString& text,
-                 Qt::Alignment vertical) {
-    const QFontMetricsF metrics(painter.font());
-    const QStringList lines = text.split('\n');
-    const qreal height = lines.size() * metrics.lineSpacing();
-    qreal y =
-        (vertical & Qt::AlignTop ? box.top() : box.center().y() - height / 2) + metrics.ascent();
-    for (const QString& line : lines) {
-        painter.drawText(QPointF(box.center().x() - metrics.horizontalAdvance(line) / 2, y), line);
-        y += metrics.lineSpacing();
-    }
-}
-
-// An axis-aligned box: sharp without antialiasing, and cheaper.
-void drawBox(QPainter& painter, const QRectF& box) {
-    const bool antialiased = painter.testRenderHint(QPainter::Antialiasing);
-    painter.setRenderHint(QPainter::Antialiasing, false);
-    painter.drawRect(box);
-    painter.setRenderHint(QPainter::Antialiasing, antialiased);
-}
-
-// The direction the next update moves a parameter: against its gradient.
-QString updateArrow(double gradient) {
-    if (gradient > 0) return kDown;
-    if (gradient < 0) return kUp;
-    return {};
-}
-
-}  // namespace
 
 NetworkView::NetworkView(QWidget* parent) : QWidget(parent) {
     setObjectName("networkView");
@@ -124,10 +74,10 @@ QString NetworkView::number(double value) const {
 
 QString NetworkView::parameterLabel(const std::string& name, const QString& value,
                                     const QString& gradient, const QString& note) const {
-    if (layout_.compactLabels()) return value + " " + note + "\n" + kPartial + " " + gradient;
+    if (layout_.compactLabels()) return value + " " + note + "\n" + kPartialSign + " " + gradient;
     const QString text = QString::fromStdString(name);
-    return text + " = " + value + " " + note + "\n" + kPartial + "E/" + kPartial + text + " = " +
-           gradient;
+    return text + " = " + value + " " + note + "\n" + kPartialSign + "E/" + kPartialSign + text +
+           " = " + gradient;
 }
 
 // A parameter's label: its value (the new one once its update is revealed), its gradient, and
@@ -367,9 +317,9 @@ void NetworkView::drawLossAndLegend(QPainter& painter) const {
     // changes only with the sample shown, so it is drawn once and copied.
     QString rest = tr("thicker = larger |w|    %1 %2 = direction of the next update    nodes show "
                       "net and out")
-                       .arg(kUp, kDown);
+                       .arg(kUpArrow, kDownArrow);
     if (layout_.compactLabels())
-        rest = tr("edge labels: weight, then %1 = %1E/%1w    ").arg(kPartial) + rest;
+        rest = tr("edge labels: weight, then %1 = %1E/%1w    ").arg(kPartialSign) + rest;
     if (snapshot().sampleCount() > 1)
         rest += tr(" of sample %1 of %2; gradients are the batch's")
                     .arg(sample_ + 1)
