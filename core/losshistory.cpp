@@ -14,6 +14,23 @@ void storeExtremes(std::vector<LossHistory::Point>& out, LossHistory::Point low,
     out.push_back(high);
 }
 
+// The points regrouped into buckets of `span` iterations, each keeping its lowest and highest.
+std::vector<LossHistory::Point> bucketExtremes(const std::vector<LossHistory::Point>& points,
+                                               long long span) {
+    std::vector<LossHistory::Point> buckets;
+    std::size_t i = 0;
+    while (i < points.size()) {
+        const long long bucket = points[i].iteration / span;
+        LossHistory::Point low = points[i], high = points[i];
+        for (; i < points.size() && points[i].iteration / span == bucket; ++i) {
+            if (points[i].loss < low.loss) low = points[i];
+            if (points[i].loss > high.loss) high = points[i];
+        }
+        storeExtremes(buckets, low, high);
+    }
+    return buckets;
+}
+
 }  // namespace
 
 LossHistory::LossHistory(std::size_t capacity) : capacity_(std::max<std::size_t>(capacity, 4)) {
@@ -46,21 +63,8 @@ void LossHistory::append(double loss) {
 
 void LossHistory::mergePairs() {
     // Each merged bucket spans two old ones: the lowest and highest of their (up to) four points.
-    const long long wider = stride_ * 2;
-    std::vector<Point> merged;
-    merged.reserve(capacity_);
-    std::size_t i = 0;
-    while (i < points_.size()) {
-        const long long bucket = points_[i].iteration / wider;
-        Point low = points_[i], high = points_[i];
-        for (; i < points_.size() && points_[i].iteration / wider == bucket; ++i) {
-            if (points_[i].loss < low.loss) low = points_[i];
-            if (points_[i].loss > high.loss) high = points_[i];
-        }
-        storeExtremes(merged, low, high);
-    }
-    points_.swap(merged);
-    stride_ = wider;
+    stride_ *= 2;
+    points_ = bucketExtremes(points_, stride_);
     settled_ = points_.size() - 2;
     ++generation_;
 }
@@ -80,19 +84,7 @@ long long LossHistory::truncate(long long iteration) {
 std::vector<LossHistory::Point> LossHistory::summary(std::size_t maxPoints) const {
     if (points_.size() <= maxPoints || points_.empty()) return points_;
     const long long buckets = static_cast<long long>(maxPoints / 2);
-    const long long span = (size_ + buckets - 1) / buckets;
-    std::vector<Point> summary;
-    std::size_t i = 0;
-    while (i < points_.size()) {
-        const long long bucket = points_[i].iteration / span;
-        Point low = points_[i], high = points_[i];
-        for (; i < points_.size() && points_[i].iteration / span == bucket; ++i) {
-            if (points_[i].loss < low.loss) low = points_[i];
-            if (points_[i].loss > high.loss) high = points_[i];
-        }
-        storeExtremes(summary, low, high);
-    }
-    return summary;
+    return bucketExtremes(points_, (size_ + buckets - 1) / buckets);
 }
 
 void LossHistory::clear() {

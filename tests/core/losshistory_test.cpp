@@ -79,4 +79,18 @@ TEST(LossHistoryTest, TruncateDropsTheBucketAndReportsWhereToResume) {
     EXPECT_TRUE(history.points().empty());
 }
 
+TEST(LossHistoryTest, SummaryKeepsTheEnvelopeInFewPoints) {
+    core::LossHistory history;
+    for (int i = 0; i < 10000; ++i)
+        history.append(i % 2 ? 3.0 : 1.0);
+    const auto summary = history.summary(100);
+    EXPECT_LE(summary.size(), 100u);
+    EXPECT_GE(summary.size(), 90u);
+    for (std::size_t k = 0; k + 1 < summary.size(); k += 2) {
+        EXPECT_EQ(summary[k].loss, 1.0);
+        EXPECT_EQ(summary[k + 1].loss, 3.0);
+    }
+    EXPECT_EQ(history.summary(20000), history.points());
+}
+
 }  // namespace
