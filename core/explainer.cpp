@@ -345,23 +345,24 @@ void Explainer::gradientMeans() {
 
 void Explainer::updates() {
     const std::string rate = operand(snapshot_.learningRate());
-    for (int w = 0; w < topology_.weightCount(); ++w)
-        add(Phase::Update, {.quantity = Quantity::NewWeight, .parameter = w}, weight(w) + "^{+}",
-            weight(w) + " - @{eta} * " + partial("E_{total}", weight(w)),
-            number(snapshot_.weightsBefore()[w]) + " - " + rate + " * " +
-                operand(snapshot_.dLoss_dWeight(w)),
-            "Gradient descent moves " + topology_.weightName(w) +
+    // p+ = p - lr * dE/dp, for one weight or bias.
+    const auto update = [&](QuantityRef ref, const std::string& symbol, const std::string& name,
+                            double before, double gradient, Highlight highlight) {
+        add(Phase::Update, ref, symbol + "^{+}",
+            symbol + " - @{eta} * " + partial("E_{total}", symbol),
+            number(before) + " - " + rate + " * " + operand(gradient),
+            "Gradient descent moves " + name +
                 " against its gradient, by the learning rate times the gradient.",
-            {{}, {w}, {}, false});
+            std::move(highlight));
+    };
+    for (int w = 0; w < topology_.weightCount(); ++w)
+        update({.quantity = Quantity::NewWeight, .parameter = w}, weight(w),
+               topology_.weightName(w), snapshot_.weightsBefore()[w], snapshot_.dLoss_dWeight(w),
+               {{}, {w}, {}, false});
     if (!snapshot_.trainsBiases()) return;
     for (int b = 0; b < topology_.biasCount(); ++b)
-        add(Phase::Update, {.quantity = Quantity::NewBias, .parameter = b}, bias(b) + "^{+}",
-            bias(b) + " - @{eta} * " + partial("E_{total}", bias(b)),
-            number(snapshot_.biasesBefore()[b]) + " - " + rate + " * " +
-                operand(snapshot_.dLoss_dBias(b)),
-            "Gradient descent moves " + topology_.biasName(b) +
-                " against its gradient, by the learning rate times the gradient.",
-            {{}, {}, {b}, false});
+        update({.quantity = Quantity::NewBias, .parameter = b}, bias(b), topology_.biasName(b),
+               snapshot_.biasesBefore()[b], snapshot_.dLoss_dBias(b), {{}, {}, {b}, false});
 }
 
 }  // namespace

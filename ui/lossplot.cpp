@@ -163,7 +163,9 @@ void LossPlot::rescale() {
 }
 
 void LossPlot::rescaleTo(const LossExtremes& extremes, long long lastIteration) {
-    plot_->xAxis->setRange(0, std::max(double(lastIteration), 10.0) * 1.03);
+    // A little room left of iteration 0, so that its point is not hidden by the axis.
+    const double width = std::max(double(lastIteration), 10.0);
+    plot_->xAxis->setRange(-0.02 * width, width * 1.03);
     if (logScale()) {
         if (std::isfinite(extremes.lowPositive))
             plot_->yAxis->setRange(extremes.lowPositive / 1.5, extremes.high * 1.5);

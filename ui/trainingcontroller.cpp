@@ -136,7 +136,6 @@ void TrainingController::setGranularity(core::Granularity granularity) {
     // Stepping through terms or phases starts at the beginning of the current step.
     if (granularity != core::Granularity::Iteration && showsWholeIteration())
         position_.revealed = 0;
-    emit granularityChanged(granularity);
     publish();
 }
 
@@ -177,10 +176,7 @@ void TrainingController::publish() {
         shownRate_ = trainer_->learningRate();
         emit learningRateChanged(shownRate_);
     }
-    if (const core::Regime regime = currentRegime(); regime != regime_) {
-        regime_ = regime;
-        emit regimeChanged(regime);
-    }
+    regime_ = currentRegime();
     emit stateChanged();
     if (trainer_->divergence() && !divergenceAnnounced_) {
         divergenceAnnounced_ = true;

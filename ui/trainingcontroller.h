@@ -109,9 +109,6 @@ signals:
     void learningRateChanged(double learningRate);
     // The recorded rate changes were edited.
     void rateChangesChanged();
-    void granularityChanged(core::Granularity granularity);
-    // The regime changed (see core::classifyRegime).
-    void regimeChanged(core::Regime regime);
     // A value became infinite or NaN; training holds the last finite state.
     void diverged(const core::Divergence& divergence);
 
