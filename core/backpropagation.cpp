@@ -8,22 +8,6 @@ namespace core {
 
 namespace {
 
-// Calls `body` with the activation as a compile-time constant, so the node loops inside carry
-// no switch.
-template <class Body>
-void withActivation(Activation activation, Body&& body) {
-    switch (activation) {
-        case Activation::Sigmoid:
-            return body(std::integral_constant<Activation, Activation::Sigmoid>{});
-        case Activation::Tanh:
-            return body(std::integral_constant<Activation, Activation::Tanh>{});
-        case Activation::Relu:
-            return body(std::integral_constant<Activation, Activation::Relu>{});
-        case Activation::Linear:
-            return body(std::integral_constant<Activation, Activation::Linear>{});
-    }
-}
-
 // Calls `body` with the number of nodes in a layer's source layer: a compile-time constant for
 // the small layers of a lesson (1 to 8 nodes), so that their inner loops unroll completely, and
 // 0 ("read it at run time") above that.
@@ -51,7 +35,8 @@ void withSourceCount(int count, Body&& body) {
     }
 }
 
-// The activation and source count of a layer as compile-time constants (see above).
+// The activation (its index in kActivations) and the source count of a layer as compile-time
+// constants (see withActivation and above).
 template <class Body>
 void withLayerKind(Activation activation, int sourceCount, Body&& body) {
     withActivation(activation,
@@ -71,7 +56,7 @@ bool forward(const Topology& topology, const double* weights, const double* bias
     for (int i = 0; i < topology.inputCount(); ++i) {
         double* input = nodeAt(nodes, i);
         input[kNet] = input[kOut] = sample.input[i];
-        input[kDLossDOut] = input[kDOutDNet] = input[kDelta] = 0.0;
+        input[kDLoss_dOut] = input[kDOut_dNet] = input[kDelta] = 0.0;
     }
     for (int l = 1; l < topology.layerCount(); ++l) {
         const LayerShape& layer = topology.layer(l);
@@ -90,7 +75,7 @@ bool forward(const Topology& topology, const double* weights, const double* bias
                 finite &= std::isfinite(net);
                 double* node = destination + kNodeFieldCount * d;
                 node[kNet] = net;
-                node[kOut] = activate(activation, net);
+                node[kOut] = kActivations[activation].f(net);
             }
         });
     }
@@ -105,7 +90,7 @@ double outputLoss(const Topology& topology, const Sample& sample, double* nodes)
         double* node = nodeAt(nodes, output.nodeOffset + k);
         const double difference = sample.target[k] - node[kOut];
         loss += 0.5 * difference * difference;
-        node[kDLossDOut] = -difference;
+        node[kDLoss_dOut] = -difference;
     }
     return loss;
 }
@@ -130,15 +115,16 @@ void backward(const Topology& topology, const double* weights, double* nodes, do
             double* weightGradient = gradient + layer.weightOffset;
             for (int d = 0; d < layer.size; ++d, w += count, weightGradient += count) {
                 double* node = destination + kNodeFieldCount * d;
-                node[kDOutDNet] = activationSlope(activation, node[kOut]);
-                node[kDelta] = node[kDLossDOut] * node[kDOutDNet];
+                node[kDOut_dNet] = kActivations[activation].slope(node[kOut]);
+                node[kDelta] = node[kDLoss_dOut] * node[kDOut_dNet];
                 const double delta = node[kDelta];
                 for (int s = 0; s < count; ++s) {
                     double* from = source + kNodeFieldCount * s;
                     weightGradient[s] = delta * from[kOut];
                     // The path through this node adds delta * w to the source's dE/dout.
                     if (hiddenSources)
-                        from[kDLossDOut] = d == 0 ? delta * w[s] : from[kDLossDOut] + delta * w[s];
+                        from[kDLoss_dOut] =
+                            d == 0 ? delta * w[s] : from[kDLoss_dOut] + delta * w[s];
                 }
                 bias[d * layer.biasStride] = layer.biasStride == 0 ? *bias + delta : delta;
             }

@@ -59,6 +59,12 @@ private:
     std::string number(double v) const { return formatNumber(v, digits_); }
     // A number inside a product or after an operator: negative ones in parentheses.
     std::string operand(double v) const { return v < 0 ? "(" + number(v) + ")" : number(v); }
+    // `text` (an activation's formula) with each placeholder replaced. With `numbers`, the
+    // replacements are numbers: a negative one is put in parentheses unless it stands alone as
+    // an argument, and a formula with nothing to compute gives no numbers at all.
+    static std::string fill(std::string_view text,
+                            std::initializer_list<std::pair<std::string_view, std::string>> values,
+                            bool numbers = false);
 
     // Highlights -------------------------------------------------------------------------------
     // Node (l, n) and every path from it to the loss: the weights out of it and all later layers.
@@ -74,6 +80,15 @@ private:
             }
     }
 
+    // Bias `b` and the edges from it into every node it feeds; with `loss`, E_total too.
+    Highlight biasHighlight(int b, bool loss = false) const {
+        Highlight h{.biases = {b}, .loss = loss};
+        const int layer = topology_.biasLayer(b);
+        for (int n = 0; n < topology_.layerSize(layer); ++n)
+            if (topology_.biasIndex(layer, n) == b) h.biasEdges.push_back({layer, n});
+        return h;
+    }
+
     void add(Phase phase, QuantityRef ref, std::string symbol, std::string formula,
              std::string numbers, std::string meaning, Highlight highlight) {
         const double value = snapshot_.value(ref);
@@ -83,7 +98,7 @@ private:
 
     void forward(int s);
     void backward(int s, int l);
-    void hiddenDLossDOut(int s, int l, int j);
+    void hiddenDLoss_dOut(int s, int l, int j);
     void gradients(int s, int l);
     // "(x1 + x2 + ..)/n" over the samples, as symbols and as numbers.
     template <class SymbolOf, class ValueOf>
@@ -107,6 +122,36 @@ private:
     std::vector<Term> terms_;
 };
 
+std::string Explainer::fill(std::string_view text,
+                            std::initializer_list<std::pair<std::string_view, std::string>> values,
+                            bool numbers) {
+    std::string filled;
+    bool replaced = false;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto value = std::find_if(values.begin(), values.end(), [&](const auto& v) {
+            return text.substr(i).starts_with(v.first);
+        });
+        if (value == values.end()) {
+            filled += text[i++];
+            continue;
+        }
+        const std::size_t end = i + value->first.size();
+        // Alone as an argument: after "(", " " or the start (not "- "), before ")", ",", " " or the
+        // end.
+        const bool openBefore =
+            i == 0 || text[i - 1] == '(' || (text[i - 1] == ' ' && (i < 2 || text[i - 2] != '-'));
+        const bool closeAfter =
+            end == text.size() || text[end] == ')' || text[end] == ',' || text[end] == ' ';
+        const bool wrap = numbers && value->second.starts_with('-') && !(openBefore && closeAfter);
+        filled += wrap ? "(" + value->second + ")" : value->second;
+        replaced = true;
+        i = end;
+    }
+    // A formula that is only a placeholder ("$net" of a linear node) computes nothing.
+    if (numbers && (!replaced || (values.size() == 1 && text == values.begin()->first))) return {};
+    return filled;
+}
+
 void Explainer::forward(int s) {
     for (int l = 1; l < topology_.layerCount(); ++l) {
         const Activation activation = topology_.activation(l);
@@ -114,7 +159,7 @@ void Explainer::forward(int s) {
             const NodeValues& node = snapshot_.node(s, l, n);
             const int b = topology_.biasIndex(l, n);
             std::string formula, numbers;
-            Highlight highlight{{{l, n}}, {}, {b}, false};
+            Highlight highlight{.nodes = {{l, n}}, .biases = {b}, .biasEdges = {{l, n}}};
             for (int src = 0; src < topology_.layerSize(l - 1); ++src) {
                 const int w = topology_.weightIndex(l, n, src);
                 const std::string plus = src == 0 ? "" : " + ";
@@ -131,33 +176,13 @@ void Explainer::forward(int s) {
                     ": every incoming value times its weight, plus the bias.",
                 highlight);
 
-            const std::string netSymbol = net(l, n, s);
-            const std::string netName = "net_" + name(l, n);
-            const std::string netValue = operand(node.net);
-            std::string outFormula, outNumbers, meaning;
-            switch (activation) {
-                case Activation::Sigmoid:
-                    outFormula = "1/(1 + e^{-" + netSymbol + "})";
-                    outNumbers = "1/(1 + e^{-" + netValue + "})";
-                    meaning = "The sigmoid squashes " + netName + " into (0, 1).";
-                    break;
-                case Activation::Tanh:
-                    outFormula = "tanh(" + netSymbol + ")";
-                    outNumbers = "tanh(" + number(node.net) + ")";
-                    meaning = "tanh squashes " + netName + " into (-1, 1).";
-                    break;
-                case Activation::Relu:
-                    outFormula = "max(0, " + netSymbol + ")";
-                    outNumbers = "max(0, " + number(node.net) + ")";
-                    meaning = "ReLU passes a positive net input on and blocks a negative one.";
-                    break;
-                case Activation::Linear:
-                    outFormula = netSymbol;
-                    meaning = "A linear node passes its net input on unchanged.";
-                    break;
-            }
-            add(Phase::Forward, {Quantity::Out, s, l, n}, out(l, n, s), outFormula, outNumbers,
-                "The output of " + name(l, n) + ". " + meaning, {{{l, n}}, {}, {}, false});
+            const ActivationInfo& f = activationInfo(activation);
+            add(Phase::Forward, {Quantity::Out, s, l, n}, out(l, n, s),
+                fill(f.outFormula, {{"$net", net(l, n, s)}}),
+                fill(f.outFormula, {{"$net", number(node.net)}}, true),
+                "The output of " + name(l, n) + ". " +
+                    fill(f.meaning, {{"$net", "net_" + name(l, n)}}),
+                {{{l, n}}, {}, {}, false});
         }
     }
 
@@ -195,33 +220,20 @@ void Explainer::backward(int s, int l) {
 
         if (l == last) {
             const std::string target = "target_{" + name(l, j) + "}";
-            add(Phase::Backward, {Quantity::DLossDOut, s, l, j}, dLoss_dOut,
+            add(Phase::Backward, {Quantity::DLoss_dOut, s, l, j}, dLoss_dOut,
                 "-(" + target + " - " + out(l, j, s) + ")",
                 "-(" + number(snapshot_.samples()[s].target[j]) + " - " + operand(node.out) + ")",
                 "How fast the error grows as out_" + name(l, j) + " grows.", downstream);
         } else {
-            hiddenDLossDOut(s, l, j);
+            hiddenDLoss_dOut(s, l, j);
         }
 
-        std::string formula, numbers;
-        switch (topology_.activation(l)) {
-            case Activation::Sigmoid:
-                formula = out(l, j, s) + "(1 - " + out(l, j, s) + ")";
-                numbers = number(node.out) + "(1 - " + operand(node.out) + ")";
-                break;
-            case Activation::Tanh:
-                formula = "1 - " + out(l, j, s) + "^{2}";
-                numbers = "1 - " + operand(node.out) + "^{2}";
-                break;
-            case Activation::Relu:
-                formula = "1 if " + net(l, j, s) + " > 0, else 0";
-                numbers = node.net > 0 ? number(node.net) + " > 0" : number(node.net) + " <= 0";
-                break;
-            case Activation::Linear:
-                formula = "1";
-                break;
-        }
-        add(Phase::Backward, {Quantity::DOutDNet, s, l, j}, dOut_dNet, formula, numbers,
+        const ActivationInfo& f = activationInfo(topology_.activation(l));
+        const std::string formula =
+            fill(f.slopeFormula, {{"$out", out(l, j, s)}, {"$net", net(l, j, s)}});
+        const std::string numbers =
+            fill(f.slopeFormula, {{"$out", number(node.out)}, {"$net", number(node.net)}}, true);
+        add(Phase::Backward, {Quantity::DOut_dNet, s, l, j}, dOut_dNet, formula, numbers,
             "The slope of the activation at net_" + name(l, j) + ": how fast out_" + name(l, j) +
                 " changes as net_" + name(l, j) + " changes.",
             {{{l, j}}, {}, {}, false});
@@ -236,7 +248,7 @@ void Explainer::backward(int s, int l) {
     gradients(s, l);
 }
 
-void Explainer::hiddenDLossDOut(int s, int l, int j) {
+void Explainer::hiddenDLoss_dOut(int s, int l, int j) {
     const bool nextIsOutput = l + 1 == topology_.layerCount() - 1;
     std::string sumFormula, sumNumbers;
     for (int k = 0; k < topology_.layerSize(l + 1); ++k) {
@@ -250,7 +262,7 @@ void Explainer::hiddenDLossDOut(int s, int l, int j) {
         path.weights.push_back(w);
         const double pathDelta = snapshot_.node(s, l + 1, k).delta;
         add(Phase::Backward,
-            {.quantity = Quantity::PathDLossDOut, .sample = s, .layer = l, .node = j, .via = k},
+            {.quantity = Quantity::PathDLoss_dOut, .sample = s, .layer = l, .node = j, .via = k},
             symbol, delta(l + 1, k, s) + " * " + weight(w),
             operand(pathDelta) + " * " + operand(snapshot_.weightsBefore()[w]),
             "The part of out_" + name(l, j) + "'s effect on the error that flows through " +
@@ -262,8 +274,8 @@ void Explainer::hiddenDLossDOut(int s, int l, int j) {
     }
     Highlight downstream;
     addDownstream(downstream, l, j);
-    add(Phase::Backward, {Quantity::DLossDOut, s, l, j}, partial(loss(s), out(l, j, s)), sumFormula,
-        sumNumbers,
+    add(Phase::Backward, {Quantity::DLoss_dOut, s, l, j}, partial(loss(s), out(l, j, s)),
+        sumFormula, sumNumbers,
         name(l, j) +
             " feeds every node of the next layer, so its effect on the error is the sum "
             "over those paths.",
@@ -271,7 +283,8 @@ void Explainer::hiddenDLossDOut(int s, int l, int j) {
 }
 
 void Explainer::gradients(int s, int l) {
-    const Quantity weightQuantity = batch_ ? Quantity::SampleDLossDWeight : Quantity::DLossDWeight;
+    const Quantity weightQuantity =
+        batch_ ? Quantity::SampleDLoss_dWeight : Quantity::DLoss_dWeight;
     for (int d = 0; d < topology_.layerSize(l); ++d) {
         const NodeValues& node = snapshot_.node(s, l, d);
         for (int src = 0; src < topology_.layerSize(l - 1); ++src) {
@@ -294,17 +307,18 @@ void Explainer::gradients(int s, int l) {
     }
     if (!snapshot_.trainsBiases()) return;
 
-    const Quantity biasQuantity = batch_ ? Quantity::SampleDLossDBias : Quantity::DLossDBias;
+    const Quantity biasQuantity = batch_ ? Quantity::SampleDLoss_dBias : Quantity::DLoss_dBias;
     const bool shared = topology_.biasMode() == BiasMode::Shared;
     const int biases = shared ? 1 : topology_.layerSize(l);
     for (int k = 0; k < biases; ++k) {
         const int b = topology_.biasIndex(l, k);
-        Highlight highlight{{}, {}, {b}, true};
+        Highlight highlight = biasHighlight(b);
         std::string formula, numbers;
-        for (int d = shared ? 0 : k; d < (shared ? topology_.layerSize(l) : k + 1); ++d) {
-            formula += (formula.empty() ? "" : " + ") + delta(l, d, s);
-            numbers += (numbers.empty() ? "" : " + ") + operand(snapshot_.node(s, l, d).delta);
-            addDownstream(highlight, l, d);
+        for (const Highlight::Node fed : std::vector(highlight.biasEdges)) {
+            formula += (formula.empty() ? "" : " + ") + delta(l, fed.node, s);
+            numbers +=
+                (numbers.empty() ? "" : " + ") + operand(snapshot_.node(s, l, fed.node).delta);
+            addDownstream(highlight, l, fed.node);
         }
         add(Phase::Backward, {.quantity = biasQuantity, .sample = batch_ ? s : -1, .parameter = b},
             partial(loss(s), bias(b)), formula, numbers,
@@ -331,15 +345,15 @@ void Explainer::gradientMeans() {
     for (int w = 0; w < topology_.weightCount(); ++w) {
         auto [formula, numbers] = mean([&](int s) { return partial(loss(s), weight(w)); },
                                        [&](int s) { return snapshot_.sampleDLoss_dWeight(s, w); });
-        add(Phase::Backward, {.quantity = Quantity::DLossDWeight, .parameter = w},
+        add(Phase::Backward, {.quantity = Quantity::DLoss_dWeight, .parameter = w},
             partial("E_{total}", weight(w)), formula, numbers, meaning, {{}, {w}, {}, true});
     }
     if (!snapshot_.trainsBiases()) return;
     for (int b = 0; b < topology_.biasCount(); ++b) {
         auto [formula, numbers] = mean([&](int s) { return partial(loss(s), bias(b)); },
                                        [&](int s) { return snapshot_.sampleDLoss_dBias(s, b); });
-        add(Phase::Backward, {.quantity = Quantity::DLossDBias, .parameter = b},
-            partial("E_{total}", bias(b)), formula, numbers, meaning, {{}, {}, {b}, true});
+        add(Phase::Backward, {.quantity = Quantity::DLoss_dBias, .parameter = b},
+            partial("E_{total}", bias(b)), formula, numbers, meaning, biasHighlight(b, true));
     }
 }
 
@@ -362,10 +376,35 @@ void Explainer::updates() {
     if (!snapshot_.trainsBiases()) return;
     for (int b = 0; b < topology_.biasCount(); ++b)
         update({.quantity = Quantity::NewBias, .parameter = b}, bias(b), topology_.biasName(b),
-               snapshot_.biasesBefore()[b], snapshot_.dLoss_dBias(b), {{}, {}, {b}, false});
+               snapshot_.biasesBefore()[b], snapshot_.dLoss_dBias(b), biasHighlight(b));
 }
 
 }  // namespace
+
+StepShape stepShape(const StepSnapshot& snapshot) {
+    // The same loops as Explainer::run, counting.
+    const Topology& topology = snapshot.topology();
+    const int samples = snapshot.sampleCount();
+    const int batch = samples > 1 ? 1 : 0;
+    const int last = topology.layerCount() - 1;
+    const bool biases = snapshot.trainsBiases();
+    const bool shared = topology.biasMode() == BiasMode::Shared;
+    int forward = topology.outputCount() + 1;  // each output's error and the sample's loss
+    int backward = 0;
+    for (int l = 1; l <= last; ++l) {
+        const int size = topology.layerSize(l);
+        forward += 2 * size;  // net and out
+        // dE/dout (a hidden node: one term per path and their sum), dout/dnet and delta.
+        backward += size * ((l == last ? 1 : topology.layerSize(l + 1) + 1) + 2);
+        backward += size * topology.layerSize(l - 1) + (biases ? (shared ? 1 : size) : 0);
+    }
+    const int parameters = topology.weightCount() + (biases ? topology.biasCount() : 0);
+    StepShape shape;
+    shape.forwardEnd = samples * forward + batch;
+    shape.backwardEnd = shape.forwardEnd + samples * backward + batch * parameters;
+    shape.total = shape.backwardEnd + (snapshot.updated() ? parameters : 0);
+    return shape;
+}
 
 std::vector<Term> explain(const StepSnapshot& snapshot, int digits) {
     return Explainer(snapshot, digits).run();

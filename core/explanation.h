@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "quantity.h"
+#include "stepcursor.h"
 #include "stepsnapshot.h"
 
 namespace core {
@@ -19,10 +20,11 @@ struct Highlight {
         int node = 0;
         bool operator==(const Node&) const = default;
     };
-    std::vector<Node> nodes;
-    std::vector<int> weights;  // weight indices
-    std::vector<int> biases;   // bias indices
-    bool loss = false;         // E_total
+    std::vector<Node> nodes{};      // nodes ringed
+    std::vector<int> weights{};     // weights whose edges light up
+    std::vector<int> biases{};      // biases ringed (their bias node or label)
+    bool loss = false;              // E_total
+    std::vector<Node> biasEdges{};  // nodes whose edge from their bias lights up
 
     bool operator==(const Highlight&) const = default;
 };
@@ -48,6 +50,10 @@ struct Term {
 // and trained bias; with several samples the batch mean; last, when the step updated, each
 // parameter's update. Numbers are written with `digits` significant digits.
 std::vector<Term> explain(const StepSnapshot& snapshot, int digits = 9);
+
+// Where the terms explain(snapshot) would give end, counted without building them (a large
+// network has millions of terms): the forward pass, the backward pass and the whole step.
+StepShape stepShape(const StepSnapshot& snapshot);
 
 // A step's terms, indexed: which term computes a quantity, and where each phase ends.
 class Explanation {

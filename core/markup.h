@@ -19,6 +19,14 @@ std::string plainFromMarkup(std::string_view markup);
 // Qt rich text (HTML): "&part;E<sub>total</sub>/&part;w<sub>5</sub>", with escaping.
 std::string htmlFromMarkup(std::string_view markup);
 
+// How many significant digits a number may be written with, in every program and view: from 1
+// to 17, which writes any double exactly.
+struct DigitsRange {
+    static constexpr int min = 1;
+    static constexpr int max = 17;
+    static constexpr int workedExample = 9;  // the precision the worked example prints
+};
+
 // `value` with `digits` significant digits, shortest form ("0.3775", "0.593269992", "1e-06");
 // "inf", "-inf" or "nan" for non-finite values.
 std::string formatNumber(double value, int digits);

@@ -21,24 +21,24 @@ std::string quantityName(const Topology& topology, const QuantityRef& ref, int s
         case Quantity::Loss:
             name = "E_total";
             break;
-        case Quantity::DLossDOut:
+        case Quantity::DLoss_dOut:
             name = "dE/dout_" + node();
             break;
-        case Quantity::PathDLossDOut:
+        case Quantity::PathDLoss_dOut:
             name = "dE/dout_" + node() + " via " + topology.nodeName(ref.layer + 1, ref.via);
             break;
-        case Quantity::DOutDNet:
+        case Quantity::DOut_dNet:
             name = "dout_" + node() + "/dnet_" + node();
             break;
         case Quantity::Delta:
             name = "delta_" + node();
             break;
-        case Quantity::SampleDLossDWeight:
-        case Quantity::DLossDWeight:
+        case Quantity::SampleDLoss_dWeight:
+        case Quantity::DLoss_dWeight:
             name = "dE/d" + topology.weightName(ref.parameter);
             break;
-        case Quantity::SampleDLossDBias:
-        case Quantity::DLossDBias:
+        case Quantity::SampleDLoss_dBias:
+        case Quantity::DLoss_dBias:
             name = "dE/d" + topology.biasName(ref.parameter);
             break;
         case Quantity::NewWeight:

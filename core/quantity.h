@@ -9,21 +9,21 @@ namespace core {
 
 // The kinds of number a training step computes.
 enum class Quantity {
-    Net,                 // net of a node
-    Out,                 // out of a node
-    OutputError,         // E_o = 1/2 (target - out)^2 of one output node
-    SampleLoss,          // E of one sample: the sum of its output errors
-    Loss,                // E_total: the mean of the sample losses
-    DLossDOut,           // dE/dout of a node
-    PathDLossDOut,       // one path's share of a hidden node's dE/dout: delta_via * w(node -> via)
-    DOutDNet,            // dout/dnet of a node
-    Delta,               // delta = dE/dnet of a node
-    SampleDLossDWeight,  // dE/dw of one sample's loss
-    SampleDLossDBias,    // dE/db of one sample's loss
-    DLossDWeight,        // dE/dw of the batch loss
-    DLossDBias,          // dE/db of the batch loss
-    NewWeight,           // w - lr * dE/dw
-    NewBias,             // b - lr * dE/db
+    Net,                  // net of a node
+    Out,                  // out of a node
+    OutputError,          // E_o = 1/2 (target - out)^2 of one output node
+    SampleLoss,           // E of one sample: the sum of its output errors
+    Loss,                 // E_total: the mean of the sample losses
+    DLoss_dOut,           // dE/dout of a node
+    PathDLoss_dOut,       // one path's share of a hidden node's dE/dout: delta_via * w(node -> via)
+    DOut_dNet,            // dout/dnet of a node
+    Delta,                // delta = dE/dnet of a node
+    SampleDLoss_dWeight,  // dE/dw of one sample's loss
+    SampleDLoss_dBias,    // dE/db of one sample's loss
+    DLoss_dWeight,        // dE/dw of the batch loss
+    DLoss_dBias,          // dE/db of the batch loss
+    NewWeight,            // w - lr * dE/dw
+    NewBias,              // b - lr * dE/db
 };
 
 // Names one number of a step: its kind and where it sits.
@@ -33,7 +33,7 @@ struct QuantityRef {
     int layer = -1;      // the node's layer, for node quantities
     int node = -1;       // the node within `layer`
     int parameter = -1;  // the weight or bias index, for parameter quantities
-    int via = -1;        // PathDLossDOut: the node of layer+1 the path runs through
+    int via = -1;        // PathDLoss_dOut: the node of layer+1 the path runs through
 
     bool operator==(const QuantityRef&) const = default;
 };

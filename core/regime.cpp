@@ -4,6 +4,10 @@
 #include <cmath>
 #include <numeric>
 
+#include "losshistory.h"
+#include "trainer.h"
+#include "traininghistory.h"
+
 namespace core {
 
 std::string_view regimeName(Regime regime) {
@@ -35,11 +39,17 @@ double trainedGradientNorm(const StepSnapshot& step) {
 }
 
 Regime classifyRegime(const RegimeEvidence& evidence) {
+    using Rule = RegimeRule;
     if (evidence.diverged) return Regime::Diverged;
     const std::vector<double>& losses = evidence.losses;
-    if (losses.size() < 5) return Regime::Starting;
     if (!std::all_of(losses.begin(), losses.end(), [](double v) { return std::isfinite(v); }))
         return Regime::Diverged;
+    const auto growth = [&] {
+        return (losses.back() - losses.front()) / std::max(losses.front(), 1e-300);
+    };
+    if (losses.size() < std::size_t(Rule::fewest))
+        return losses.size() >= 2 && growth() > Rule::explosion ? Regime::Diverging
+                                                                : Regime::Starting;
 
     // Count the turns: steps whose change has the other sign than the step before.
     const double mean = std::accumulate(losses.begin(), losses.end(), 0.0) / losses.size();
@@ -53,15 +63,36 @@ Regime classifyRegime(const RegimeEvidence& evidence) {
         if (sign != 0) previousSign = sign;
     }
     const auto [low, high] = std::minmax_element(losses.begin(), losses.end());
-    const double swing = *high - *low;
-    if (turns >= 0.3 * (losses.size() - 2) && swing >= 1e-4 * mean) return Regime::Oscillating;
+    if (turns >= Rule::turning * (losses.size() - 2) && *high - *low >= Rule::swing * mean)
+        return Regime::Oscillating;
 
-    const double first = losses.front(), last = losses.back();
-    const double relative = (last - first) / std::max(first, 1e-300);
-    if (relative > 1e-3) return Regime::Diverging;
-    if (std::abs(relative) < 1e-3 && evidence.gradientNorm < 1e-3 && last > 1e-3)
+    const double relative = growth();
+    if (relative > Rule::growing) return Regime::Diverging;
+    if (std::abs(relative) < Rule::flat && evidence.gradientNorm < Rule::tinyGradient &&
+        losses.back() > Rule::solved)
         return Regime::Stalled;
     return Regime::Converging;
+}
+
+RegimeEvidence regimeEvidence(const Trainer& trainer, const TrainingHistory& record,
+                              const LossHistory& losses, const StepSnapshot& step) {
+    RegimeEvidence evidence;
+    evidence.diverged = step.divergence().has_value();
+    evidence.gradientNorm = trainedGradientNorm(step);
+    const long long now = trainer.iteration();
+    const long long from = std::max(0LL, now - RegimeRule::window);
+    if (losses.stride() == 1 && losses.size() > now) {
+        // Every loss is kept: read the window off the curve.
+        for (long long i = from; i <= now; ++i)
+            evidence.losses.push_back(losses.points()[i].loss);
+    } else {
+        // The curve keeps only extremes here: replay the window on a copy.
+        Trainer probe = trainer;
+        record.seek(probe, from);
+        probe.run(now - from, &evidence.losses);
+        evidence.losses.push_back(step.loss());
+    }
+    return evidence;
 }
 
 }  // namespace core

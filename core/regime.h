@@ -7,6 +7,10 @@
 
 namespace core {
 
+class LossHistory;
+class Trainer;
+class TrainingHistory;
+
 // How training is going over its recent iterations.
 enum class Regime {
     Starting,     // too few iterations to tell
@@ -24,24 +28,39 @@ std::string_view regimeName(Regime regime);
 struct RegimeEvidence {
     std::vector<double> losses;  // E of the recent iterations, oldest first (up to a window)
     double gradientNorm = 0.0;   // |dE/dp| over all trained parameters at the newest iteration
-    bool diverged = false;       // the run hit an infinite or NaN value
+    bool diverged = false;       // the step from the newest iteration blows up
+};
+
+// The thresholds of the rule below.
+struct RegimeRule {
+    static constexpr int window = 50;             // losses looked at: the last this many updates
+    static constexpr int fewest = 5;              // fewer losses than this: Starting
+    static constexpr double turning = 0.3;        // share of steps that turn, to oscillate
+    static constexpr double swing = 1e-4;         // least swing max - min, relative to the mean
+    static constexpr double growing = 1e-3;       // relative growth over the window: diverging
+    static constexpr double flat = 1e-3;          // relative change under this: may be stalled
+    static constexpr double tinyGradient = 1e-3;  // gradient norm under this: may be stalled
+    static constexpr double solved = 1e-3;        // a loss under this is a solution, not a stall
+    static constexpr double explosion = 1e3;      // growth by this factor: diverging at once
 };
 
 // The rule, over the window of recent losses L_0 .. L_n:
-// - Diverged when the run hit a non-finite value.
-// - Oscillating when at least 30% of the steps turn direction (the loss rises after falling or
-//   falls after rising) and the swing max - min is at least 0.01% of the mean.
-// - Diverging when the loss grew over the window by more than 0.1%.
-// - Stalled when it changed by less than 0.1% over the window, the gradient's norm is below 1e-3
-//   and the loss is still above 1e-3 (a plateau, not a solution).
+// - Diverged when the step from the newest iteration blows up (or a loss is not finite).
+// - Fewer than `fewest` losses: Diverging when the loss grew `explosion`-fold, else Starting.
+// - Oscillating when at least `turning` of the steps turn direction (the loss rises after
+//   falling or falls after rising) and the swing max - min is at least `swing` of the mean.
+// - Diverging when the loss grew over the window by more than `growing`.
+// - Stalled when it changed by less than `flat` over the window, the gradient's norm is below
+//   `tinyGradient` and the loss is still above `solved` (a plateau, not a solution).
 // - Converging otherwise (the loss fell, or has reached almost nothing).
-// Fewer than 5 losses: Starting.
 Regime classifyRegime(const RegimeEvidence& evidence);
 
 // |dE/dp| over the parameters the step trains: every weight, and the biases when they train.
 double trainedGradientNorm(const StepSnapshot& step);
 
-// Losses per window: the detector looks at the last this many iterations.
-inline constexpr int kRegimeWindow = 50;
+// The evidence at `trainer`'s iteration, whose step is `step`: the losses of the window up to it,
+// read off `losses` while that keeps every iteration and else replayed from `record` on a copy.
+RegimeEvidence regimeEvidence(const Trainer& trainer, const TrainingHistory& record,
+                              const LossHistory& losses, const StepSnapshot& step);
 
 }  // namespace core

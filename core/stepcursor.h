@@ -31,7 +31,6 @@ class StepCursor {
 public:
     explicit StepCursor(StepShape shape) : shape_(shape) {}
 
-    const StepShape& shape() const { return shape_; }
     // The first stop after `from`.
     StepPosition next(StepPosition from, Granularity granularity) const;
     // The last stop before `from`, or nothing at the very start.

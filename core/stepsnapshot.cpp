@@ -43,22 +43,22 @@ double StepSnapshot::value(const QuantityRef& ref) const {
             return sampleLoss(ref.sample);
         case Quantity::Loss:
             return loss_;
-        case Quantity::DLossDOut:
+        case Quantity::DLoss_dOut:
             return nodeValues().dLoss_dOut;
-        case Quantity::PathDLossDOut:
+        case Quantity::PathDLoss_dOut:
             return node(ref.sample, ref.layer + 1, ref.via).delta *
                    weightsBefore()[topology().weightIndex(ref.layer + 1, ref.via, ref.node)];
-        case Quantity::DOutDNet:
+        case Quantity::DOut_dNet:
             return nodeValues().dOut_dNet;
         case Quantity::Delta:
             return nodeValues().delta;
-        case Quantity::SampleDLossDWeight:
+        case Quantity::SampleDLoss_dWeight:
             return sampleDLoss_dWeight(ref.sample, ref.parameter);
-        case Quantity::SampleDLossDBias:
+        case Quantity::SampleDLoss_dBias:
             return sampleDLoss_dBias(ref.sample, ref.parameter);
-        case Quantity::DLossDWeight:
+        case Quantity::DLoss_dWeight:
             return dLoss_dWeight(ref.parameter);
-        case Quantity::DLossDBias:
+        case Quantity::DLoss_dBias:
             return dLoss_dBias(ref.parameter);
         case Quantity::NewWeight:
             return weightsAfter()[ref.parameter];

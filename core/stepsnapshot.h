@@ -22,7 +22,7 @@ struct NodeValues {
 };
 
 // A node's five values as a snapshot stores them: five doubles in the order of NodeValues.
-enum NodeField : int { kNet, kOut, kDLossDOut, kDOutDNet, kDelta, kNodeFieldCount };
+enum NodeField : int { kNet, kOut, kDLoss_dOut, kDOut_dNet, kDelta, kNodeFieldCount };
 
 // What all snapshots of one trainer share: the network's shape and the samples.
 struct TrainingContext {
@@ -65,7 +65,7 @@ public:
     NodeValues node(int sample, int layer, int node) const {
         const double* v = values_.get() + kNodeFieldCount * (sample * topology().nodeCount() +
                                                              topology().nodeIndex(layer, node));
-        return {v[kNet], v[kOut], v[kDLossDOut], v[kDOutDNet], v[kDelta]};
+        return {v[kNet], v[kOut], v[kDLoss_dOut], v[kDOut_dNet], v[kDelta]};
     }
 
     // dnet/dw = out of the weight's source node.

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "backpropagation.h"
+
 namespace core {
 
 namespace {
@@ -21,28 +23,35 @@ std::optional<QuantityRef> firstNonFinite(const StepSnapshot& snapshot) {
             for (int n = 0; n < topology.layerSize(l); ++n)
                 for (Quantity q : {Quantity::Net, Quantity::Out})
                     if (auto bad = check({q, s, l, n})) return bad;
-        if (auto bad = check({Quantity::SampleLoss, s})) return bad;
+        const int last = topology.layerCount() - 1;
+        for (int k = 0; k < topology.outputCount(); ++k)
+            if (auto bad = check({Quantity::OutputError, s, last, k})) return bad;
+        // With one sample its loss is E_total itself, the quantity its explanation names.
+        const QuantityRef sampleLoss = snapshot.sampleCount() == 1
+                                           ? QuantityRef{Quantity::Loss}
+                                           : QuantityRef{Quantity::SampleLoss, s};
+        if (auto bad = check(sampleLoss)) return bad;
         for (int l = topology.layerCount() - 1; l >= 1; --l) {
             for (int n = 0; n < topology.layerSize(l); ++n)
-                for (Quantity q : {Quantity::DLossDOut, Quantity::DOutDNet, Quantity::Delta})
+                for (Quantity q : {Quantity::DLoss_dOut, Quantity::DOut_dNet, Quantity::Delta})
                     if (auto bad = check({q, s, l, n})) return bad;
             for (int d = 0; d < topology.layerSize(l); ++d)
                 for (int src = 0; src < topology.layerSize(l - 1); ++src)
-                    if (auto bad = check({.quantity = Quantity::SampleDLossDWeight,
+                    if (auto bad = check({.quantity = Quantity::SampleDLoss_dWeight,
                                           .sample = s,
                                           .parameter = topology.weightIndex(l, d, src)}))
                         return bad;
         }
         for (int b = 0; b < topology.biasCount(); ++b)
             if (auto bad =
-                    check({.quantity = Quantity::SampleDLossDBias, .sample = s, .parameter = b}))
+                    check({.quantity = Quantity::SampleDLoss_dBias, .sample = s, .parameter = b}))
                 return bad;
     }
     if (auto bad = check({Quantity::Loss})) return bad;
     for (int w = 0; w < topology.weightCount(); ++w)
-        if (auto bad = check({.quantity = Quantity::DLossDWeight, .parameter = w})) return bad;
+        if (auto bad = check({.quantity = Quantity::DLoss_dWeight, .parameter = w})) return bad;
     for (int b = 0; b < topology.biasCount(); ++b)
-        if (auto bad = check({.quantity = Quantity::DLossDBias, .parameter = b})) return bad;
+        if (auto bad = check({.quantity = Quantity::DLoss_dBias, .parameter = b})) return bad;
     for (int w = 0; w < topology.weightCount(); ++w)
         if (auto bad = check({.quantity = Quantity::NewWeight, .parameter = w})) return bad;
     for (int b = 0; b < topology.biasCount(); ++b)

@@ -4,7 +4,6 @@
 #include <optional>
 #include <vector>
 
-#include "backpropagation.h"
 #include "divergence.h"
 #include "networkconfig.h"
 #include "stepsnapshot.h"

@@ -13,30 +13,33 @@ double TrainingHistory::rateAt(long long iteration) const {
     return std::prev(rates_.upper_bound(iteration))->second;
 }
 
+long long TrainingHistory::prepareSegment(Trainer& trainer, long long target) const {
+    const long long at = trainer.iteration();
+    const double rate = rateAt(at);
+    if (trainer.learningRate() != rate) trainer.setLearningRate(rate);
+    long long until = std::min(target, (at / interval_ + 1) * interval_);
+    const auto change = rates_.upper_bound(at);
+    if (change != rates_.end()) until = std::min(until, change->first);
+    return until;
+}
+
 long long TrainingHistory::advance(Trainer& trainer, long long steps,
                                    std::vector<double>* lossesBefore) {
-    long long made = 0;
-    while (made < steps) {
+    const long long start = trainer.iteration();
+    while (trainer.iteration() < start + steps) {
         const long long at = trainer.iteration();
-        const double rate = rateAt(at);
-        if (trainer.learningRate() != rate) trainer.setLearningRate(rate);
-        // Run to the next checkpoint, rate change or the end of the request, whichever is first.
-        long long until = std::min(at + (steps - made), (at / interval_ + 1) * interval_);
-        const auto change = rates_.upper_bound(at);
-        if (change != rates_.end()) until = std::min(until, change->first);
-        const long long ran = trainer.run(until - at, lossesBefore);
-        made += ran;
-        const long long reached = at + ran;
+        const long long until = prepareSegment(trainer, start + steps);
+        const long long reached = at + trainer.run(until - at, lossesBefore);
         if (reached % interval_ == 0 &&
             reached / interval_ == static_cast<long long>(checkpoints_.size()))
             checkpoints_.push_back(trainer.parameters());
         end_ = std::max(end_, reached);
-        if (ran < until - at) break;  // diverged
+        if (reached < until) break;  // diverged
     }
-    return made;
+    return trainer.iteration() - start;
 }
 
-void TrainingHistory::seek(Trainer& trainer, long long iteration) {
+void TrainingHistory::seek(Trainer& trainer, long long iteration) const {
     iteration = std::clamp(iteration, 0LL, end_);
     const long long checkpoint =
         std::min(iteration / interval_, static_cast<long long>(checkpoints_.size()) - 1);
@@ -44,7 +47,11 @@ void TrainingHistory::seek(Trainer& trainer, long long iteration) {
     const long long from = trainer.iteration();
     if (!(from <= iteration && from >= checkpoint * interval_ && !trainer.divergence()))
         trainer.restore(checkpoints_[checkpoint], checkpoint * interval_);
-    advance(trainer, iteration - trainer.iteration());
+    while (trainer.iteration() < iteration) {
+        const long long at = trainer.iteration();
+        const long long until = prepareSegment(trainer, iteration);
+        if (trainer.run(until - at) < until - at) break;  // the record never goes past this
+    }
     if (trainer.learningRate() != rateAt(iteration)) trainer.setLearningRate(rateAt(iteration));
 }
 

@@ -22,7 +22,6 @@ public:
     double rateAt(long long iteration) const;
     // Every rate change: from which iteration on, which rate (the first at iteration 0).
     const std::map<long long, double>& rates() const { return rates_; }
-    long long interval() const { return interval_; }
 
     // Moves `trainer` on by up to `steps` updates: along the recorded run with its rates while
     // behind its end, then further at the current rate, keeping checkpoints. Appends the loss
@@ -30,13 +29,17 @@ public:
     long long advance(Trainer& trainer, long long steps,
                       std::vector<double>* lossesBefore = nullptr);
     // Puts `trainer` at `iteration` (at most end()) exactly as the run had it.
-    void seek(Trainer& trainer, long long iteration);
+    void seek(Trainer& trainer, long long iteration) const;
     // Sets a new rate from `trainer`'s iteration on; the recorded run beyond it is forgotten.
     void changeRate(Trainer& trainer, double learningRate);
     // The memory the record holds, in bytes (checkpoints and rates).
     std::size_t memoryBytes() const;
 
 private:
+    // Puts `trainer` on the rate of its iteration; returns where its next run must stop, at the
+    // latest at `target`: the next checkpoint or rate change.
+    long long prepareSegment(Trainer& trainer, long long target) const;
+
     long long interval_;
     std::vector<Parameters> checkpoints_;  // [i]: the parameters at iteration i * interval_
     std::map<long long, double> rates_;

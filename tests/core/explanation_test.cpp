@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
 #include <set>
 
 #include "core/markup.h"
@@ -141,6 +142,10 @@ TEST(ExplanationTest, HighlightsThePathFromTheLossToTheParameter) {
     EXPECT_EQ(std::set<int>(net.weights.begin(), net.weights.end()), (std::set<int>{0, 1}));
     EXPECT_EQ(net.biases, std::vector<int>{0});
     EXPECT_FALSE(net.loss);
+    // Only the edge of the shared b1 into h1 lights up, not b1 -> h2.
+    EXPECT_EQ(net.biasEdges, (std::vector<core::Highlight::Node>{{1, 0}}));
+    EXPECT_TRUE(find(terms, "net_o2").highlight.biasEdges ==
+                (std::vector<core::Highlight::Node>{{2, 1}}));
     // The path through o2 of dE/dout_h1: h1, w7, o2, E_total.
     const core::Highlight& path = find(terms, "dE_o2/dout_h1").highlight;
     EXPECT_EQ(nodes(path), (std::set<std::pair<int, int>>{{1, 0}, {2, 1}}));
@@ -155,6 +160,9 @@ TEST(ExplanationTest, TrainedBiasesGetGradientAndUpdateTerms) {
     // dE/db2 = delta_o1 + delta_o2, computed by hand from the article's deltas.
     expectPublished(b2.value, "0.100400325");
     EXPECT_EQ(core::plainFromMarkup(b2.formula), "delta_o1 + delta_o2");
+    // A shared bias feeds every node of its layer: both of its edges light up.
+    EXPECT_EQ(b2.highlight.biases, std::vector<int>{1});
+    EXPECT_EQ(b2.highlight.biasEdges, (std::vector<core::Highlight::Node>{{2, 0}, {2, 1}}));
     expectPublished(find(terms, "b2+").value, "0.549799837");
 }
 
@@ -174,6 +182,77 @@ TEST(ExplanationTest, SeveralSamplesEndWithTheBatchMean) {
     expectPublished(find(terms, "dE^(1)/dw5").value, "0.082167041");
     EXPECT_TRUE(std::is_sorted(terms.begin(), terms.end(),
                                [](const auto& a, const auto& b) { return a.phase < b.phase; }));
+}
+
+// Each activation's formulas, written by hand from its definition, with a negative net input
+// (-0.5) so that the parentheses show.
+TEST(ExplanationTest, EachActivationWritesItsOwnFormulas) {
+    struct Expected {
+        core::Activation activation;
+        const char* out;    // out_h1 = formula = numbers
+        const char* slope;  // dout_h1/dnet_h1 = formula = numbers
+    };
+    const Expected expected[] = {
+        {core::Activation::Sigmoid, "1/(1 + e^(-net_h1)) = 1/(1 + e^(-(-0.5)))",
+         "out_h1(1 - out_h1) = 0.377540669(1 - 0.377540669)"},
+        {core::Activation::Tanh, "tanh(net_h1) = tanh(-0.5)",
+         "1 - out_h1^2 = 1 - (-0.462117157)^2"},
+        {core::Activation::Relu, "max(0, net_h1) = max(0, -0.5)",
+         "1 if net_h1 > 0, else 0 = 1 if -0.5 > 0, else 0"},
+        {core::Activation::Linear, "net_h1", "1"},
+    };
+    for (const Expected& e : expected) {
+        core::NetworkConfig config = workedExample();
+        config.activations = {e.activation, core::Activation::Sigmoid};
+        config.weights[0] = {{0.0, 0.0}, {0.0, 0.0}};
+        config.biases[0] = {-0.5};
+        const std::vector<core::Term> terms = firstStepTerms(config);
+        const auto written = [&](const char* symbol) {
+            const core::Term& term = find(terms, symbol);
+            std::string text = core::plainFromMarkup(term.formula);
+            if (!term.numbers.empty()) text += " = " + core::plainFromMarkup(term.numbers);
+            return text;
+        };
+        const std::string name(core::activationName(e.activation));
+        EXPECT_EQ(written("out_h1"), e.out) << name;
+        EXPECT_EQ(written("dout_h1/dnet_h1"), e.slope) << name;
+        EXPECT_NE(find(terms, "out_h1").meaning.find("net_h1"), std::string::npos) << name;
+    }
+}
+
+// stepShape counts the terms explain() makes, phase by phase, without making them.
+TEST(ExplanationTest, StepShapeCountsTheTermsOfEveryNetwork) {
+    std::mt19937 random(7);
+    int blownUp = 0;
+    const auto pick = [&](int low, int high) {
+        return std::uniform_int_distribution<int>(low, high)(random);
+    };
+    for (int trial = 0; trial < 200; ++trial) {
+        core::NetworkConfig config;
+        config.layers.assign(pick(2, 5), 0);
+        for (int& size : config.layers)
+            size = pick(1, 4);
+        config.activations.assign(config.layers.size() - 1, core::Activation::Tanh);
+        config.biasMode = pick(0, 1) ? core::BiasMode::PerNode : core::BiasMode::Shared;
+        config.trainBiases = pick(0, 1);
+        config.seed = trial;
+        config.samples.assign(pick(1, 3), {std::vector<double>(config.layers.front(), 0.5),
+                                           std::vector<double>(config.layers.back(), 0.25)});
+        // Some trials blow up at once: their step has no update terms.
+        if (pick(0, 3) == 0) {
+            config.activations.assign(config.layers.size() - 1, core::Activation::Linear);
+            config.samples[0].input[0] = 1e300;
+        }
+        core::Trainer trainer(config);
+        const core::StepSnapshot step = trainer.preview();
+        const core::Explanation terms(step, 4);
+        const core::StepShape shape = core::stepShape(step);
+        EXPECT_EQ(shape.forwardEnd, terms.phaseEnd(core::Phase::Forward)) << trial;
+        EXPECT_EQ(shape.backwardEnd, terms.phaseEnd(core::Phase::Backward)) << trial;
+        EXPECT_EQ(shape.total, terms.size()) << trial;
+        blownUp += !step.updated();
+    }
+    EXPECT_GT(blownUp, 20);
 }
 
 }  // namespace

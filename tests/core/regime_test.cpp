@@ -52,7 +52,7 @@ Regime regimeOf(core::NetworkConfig config, long long steps) {
     const core::StepSnapshot now = trainer.evaluate();
     if (std::isfinite(now.loss())) losses.push_back(now.loss());
     const std::size_t from =
-        losses.size() > core::kRegimeWindow ? losses.size() - core::kRegimeWindow : 0;
+        losses.size() > core::RegimeRule::window ? losses.size() - core::RegimeRule::window : 0;
     return core::classifyRegime({std::vector<double>(losses.begin() + from, losses.end()),
                                  core::trainedGradientNorm(now), trainer.divergence().has_value()});
 }

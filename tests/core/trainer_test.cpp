@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 #include "workedexample.h"
@@ -44,11 +45,11 @@ TEST(TrainerTest, WorkedExampleBackwardPass) {
     const core::NodeValues& h1 = step.node(0, kHidden, 0);
     expectPublished(
         step.value(
-            {.quantity = Quantity::PathDLossDOut, .sample = 0, .layer = 1, .node = 0, .via = 0}),
+            {.quantity = Quantity::PathDLoss_dOut, .sample = 0, .layer = 1, .node = 0, .via = 0}),
         "0.055399425");
     expectPublished(
         step.value(
-            {.quantity = Quantity::PathDLossDOut, .sample = 0, .layer = 1, .node = 0, .via = 1}),
+            {.quantity = Quantity::PathDLoss_dOut, .sample = 0, .layer = 1, .node = 0, .via = 1}),
         "-0.019049118");  // the article rounds it to ...119 from rounded factors
     expectPublished(h1.dLoss_dOut, "0.036350306");
     expectPublished(h1.dOut_dNet, "0.241300709");
@@ -197,6 +198,18 @@ core::NetworkConfig oneWeight(double weight, double input, double learningRate) 
     return config;
 }
 
+// A 1-2 linear network whose two outputs each give an error of 0.6 * DBL_MAX.
+core::NetworkConfig twoOutputs(double weight) {
+    core::NetworkConfig config = oneWeight(weight, 1.0, 0.5);
+    config.layers = {1, 2};
+    config.weights = {{{weight}, {weight}}};
+    config.biases = {{0.0, 0.0}};
+    config.biasMode = core::BiasMode::PerNode;
+    config.samples = {
+        {{std::sqrt(1.2) * std::sqrt(std::numeric_limits<double>::max()) / weight}, {0.0, 0.0}}};
+    return config;
+}
+
 TEST(TrainerTest, DivergenceNamesTheFirstValueThatBlewUp) {
     struct Case {
         core::NetworkConfig config;
@@ -205,8 +218,10 @@ TEST(TrainerTest, DivergenceNamesTheFirstValueThatBlewUp) {
     const Case cases[] = {
         // 1e308 * 10 overflows in the net input itself.
         {oneWeight(1e308, 10.0, 0.5), Quantity::Net},
-        // net = 1e308 is finite, its square in the loss is not.
-        {oneWeight(1e154, 1e154, 0.5), Quantity::SampleLoss},
+        // net = 1e308 is finite, its square in the output's error is not.
+        {oneWeight(1e154, 1e154, 0.5), Quantity::OutputError},
+        // Each output's error is finite, their sum, the loss (E_total of one sample), is not.
+        {twoOutputs(1e154), Quantity::Loss},
         // out 1e102, loss 5e203 and gradient 1e304 are finite; lr * gradient = 1e310 is not.
         {oneWeight(1e-100, 1e202, 1e6), Quantity::NewWeight},
     };

@@ -1,0 +1,52 @@
+#include "stepreveal.h"
+
+#include "markup.h"
+
+namespace core {
+
+StepReveal::StepReveal(StepSnapshot step, std::shared_ptr<const Explanation> terms, int revealed)
+    : step_(std::move(step)), terms_(std::move(terms)), revealed_(terms_ ? revealed : 0) {}
+
+const Term* StepReveal::currentTerm() const {
+    if (!terms_ || revealed_ <= 0 || revealed_ > terms_->size()) return nullptr;
+    return &terms_->terms()[revealed_ - 1];
+}
+
+StepReveal::State StepReveal::state(const QuantityRef& ref) const {
+    if (!terms_) {
+        const bool update =
+            ref.quantity == Quantity::NewWeight || ref.quantity == Quantity::NewBias;
+        return update ? State::NotYet : State::Known;
+    }
+    const int index = terms_->indexOf(ref);
+    if (index < 0) return State::Never;
+    return index < revealed_ ? State::Known : State::NotYet;
+}
+
+bool StepReveal::showsDivergence() const {
+    const auto& divergence = step_.divergence();
+    if (!divergence) return false;
+    switch (state(divergence->where)) {
+        case State::Known:
+            return true;
+        case State::NotYet:
+            return false;
+        case State::Never:
+            break;
+    }
+    return !terms_ || revealed_ >= terms_->size();
+}
+
+std::string StepReveal::text(const QuantityRef& ref, int digits) const {
+    switch (state(ref)) {
+        case State::Known:
+            return formatNumber(step_.value(ref), digits);
+        case State::NotYet:
+            return "?";
+        case State::Never:
+            break;
+    }
+    return "\u2014";
+}
+
+}  // namespace core
