@@ -3,12 +3,14 @@
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "clioptions.h"
 #include "clireport.h"
 #include "core/markup.h"
 #include "core/trainer.h"
-#include "ui/presetlibrary.h"
+#include "ui/session/presetlibrary.h"
 
 namespace {
 
@@ -20,7 +22,7 @@ void print(const std::string& text) {
 }
 
 std::string csvNumber(double value) {
-    return core::formatNumber(value, 17);
+    return core::formatNumber(value, core::DigitsRange::max);
 }
 
 // One row per state: step, learning rate, loss, every weight and bias.
@@ -83,8 +85,8 @@ int run(const CliOptions& options) {
     }
     if (trainer.divergence() && options.format == CliOptions::Format::Csv)
         std::fprintf(stderr, "%s\n",
-                     divergenceSentence(trainer.topology(), int(trainer.samples().size()),
-                                        *trainer.divergence())
+                     core::divergenceSentence(trainer.topology(), int(trainer.samples().size()),
+                                              *trainer.divergence())
                          .c_str());
 
     if (!options.savePath.isEmpty()) {

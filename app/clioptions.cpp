@@ -1,162 +1,249 @@
 #include "clioptions.h"
 
+#include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QList>
+#include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
-#include "ui/presetlibrary.h"
+#include "core/activation.h"
+#include "core/markup.h"
+#include "core/networkconfig.h"
+#include "ui/session/presetlibrary.h"
 
 namespace {
 
-// Overrides the activation of the hidden layers or of the output layer.
-bool setActivation(const QString& name, bool hidden, core::NetworkConfig& config, QString* error) {
-    const auto activation = core::activationFromName(name.toStdString());
-    const QString option = hidden ? "--hidden-activation" : "--output-activation";
-    if (!activation) {
-        *error = QStringLiteral(
-                     "%1: unknown activation \"%2\" (expected sigmoid, tanh, relu or "
-                     "linear)")
-                     .arg(option, name);
-        return false;
+constexpr long long kMaxSteps = 1'000'000'000;
+
+// The names --format accepts, with what each writes.
+const std::pair<const char*, CliOptions::Format> kFormats[] = {
+    {"table", CliOptions::Format::Table},
+    {"json", CliOptions::Format::Json},
+    {"csv", CliOptions::Format::Csv},
+};
+
+QString activationNames() {
+    return QString::fromStdString(core::activationNameList());
+}
+
+// Every option of the command line, declared once, in the order --help lists them.
+struct OptionTable {
+    QCommandLineOption help{{"h", "help"}, "Show this help."};
+    QCommandLineOption version{"version", "Show the version."};
+    QCommandLineOption preset{"preset", "Start from preset NAME (default mazur).", "NAME"};
+    QCommandLineOption config{"config", "Start from the session file FILE.", "FILE"};
+    QCommandLineOption learningRate{"lr", "Learning rate, above 0 and at most 1e6.", "X"};
+    QCommandLineOption steps{"steps", "Updates to make (default 1; 0 allowed).", "N"};
+    QCommandLineOption hiddenActivation{
+        "hidden-activation",
+        QStringLiteral("Activation of the hidden layers: %1.").arg(activationNames()), "A"};
+    QCommandLineOption outputActivation{"output-activation", "Activation of the output layer.",
+                                        "A"};
+    QCommandLineOption trainBiases{"train-biases", "Train the biases."};
+    QCommandLineOption freezeBiases{"freeze-biases", "Keep the biases fixed."};
+    QCommandLineOption format{"format", "Output: table (default), json or csv.", "F"};
+    QCommandLineOption listPresets{"list-presets", "List the presets and exit."};
+    QCommandLineOption explain{"explain",
+                               "Write out every forward value and chain-rule term of the last "
+                               "step with its numbers."};
+    QCommandLineOption digits{
+        "digits",
+        QStringLiteral("Significant digits of table and explanation (%1 to %2, default %3).")
+            .arg(core::DigitsRange::min)
+            .arg(core::DigitsRange::max)
+            .arg(core::DigitsRange::workedExample),
+        "N"};
+    QCommandLineOption save{"save", "Save the trained state as a session file.", "FILE"};
+
+    // All of the above, in order.
+    QList<QCommandLineOption> all() const {
+        return {help,   version,          preset,           config,      learningRate,
+                steps,  hiddenActivation, outputActivation, trainBiases, freezeBiases,
+                format, listPresets,      explain,          digits,      save};
     }
-    if (hidden && config.activations.size() < 2) {
-        *error = QStringLiteral("%1: this network has no hidden layer").arg(option);
-        return false;
+};
+
+// Reads the arguments into CliOptions one option (or group of options) at a time; the first
+// problem stops the reading and is kept as the error.
+class OptionReader {
+public:
+    std::optional<CliOptions> read(const QStringList& arguments, QString* error);
+
+private:
+    bool fail(const QString& message);
+    bool parseArguments(const QStringList& arguments);
+    bool readSource();
+    bool readConfig();
+    bool readPreset();
+    bool readLearningRate();
+    bool readSteps();
+    bool readActivation(const QCommandLineOption& option, bool hidden);
+    bool readBiasTraining();
+    bool readOutput();
+    bool readDigits();
+
+    OptionTable table_;
+    QCommandLineParser parser_;
+    CliOptions options_;
+    QString error_;
+};
+
+std::optional<CliOptions> OptionReader::read(const QStringList& arguments, QString* error) {
+    if (!parseArguments(arguments)) {
+        *error = error_;
+        return std::nullopt;
     }
+    if (parser_.isSet(table_.help)) {
+        options_.action = CliOptions::Action::Help;
+        options_.helpText = parser_.helpText();
+    } else if (parser_.isSet(table_.version)) {
+        options_.action = CliOptions::Action::Version;
+    } else if (parser_.isSet(table_.listPresets)) {
+        options_.action = CliOptions::Action::ListPresets;
+    } else if (!readSource() || !readLearningRate() || !readSteps() ||
+               !readActivation(table_.hiddenActivation, true) ||
+               !readActivation(table_.outputActivation, false) || !readBiasTraining() ||
+               !readOutput() || !readDigits()) {
+        *error = error_;
+        return std::nullopt;
+    }
+    return options_;
+}
+
+bool OptionReader::fail(const QString& message) {
+    error_ = message;
+    return false;
+}
+
+// Known options, no stray arguments, and no option that takes a value given twice.
+bool OptionReader::parseArguments(const QStringList& arguments) {
+    parser_.setApplicationDescription(
+        "Trains a small neural network by backpropagation and prints every number.");
+    const QList<QCommandLineOption> options = table_.all();
+    parser_.addOptions(options);
+    if (!parser_.parse(arguments)) return fail(parser_.errorText());
+    if (!parser_.positionalArguments().isEmpty())
+        return fail(QStringLiteral("unexpected argument \"%1\"")
+                        .arg(parser_.positionalArguments().first()));
+    for (const QCommandLineOption& option : options)
+        if (!option.valueName().isEmpty() && parser_.values(option).size() > 1)
+            return fail(QStringLiteral("--%1 given more than once").arg(option.names().last()));
+    return true;
+}
+
+// The session to start from: a session file (--config) or a preset (--preset, default mazur).
+bool OptionReader::readSource() {
+    if (parser_.isSet(table_.preset) && parser_.isSet(table_.config))
+        return fail("use either --preset or --config, not both");
+    return parser_.isSet(table_.config) ? readConfig() : readPreset();
+}
+
+bool OptionReader::readConfig() {
+    options_.presetName.clear();
+    options_.configPath = parser_.value(table_.config);
+    QString problem;
+    if (!session::SessionFile::load(options_.configPath, options_.session, &problem))
+        return fail("--config: " + problem);
+    return true;
+}
+
+bool OptionReader::readPreset() {
+    if (parser_.isSet(table_.preset)) options_.presetName = parser_.value(table_.preset);
+    const session::PresetLibrary& library = session::PresetLibrary::builtIn();
+    const session::Preset* found = library.find(options_.presetName);
+    if (!found)
+        return fail(QStringLiteral("--preset: unknown preset \"%1\" (available: %2)")
+                        .arg(options_.presetName, library.names().join(", ")));
+    options_.session = found->session;
+    return true;
+}
+
+bool OptionReader::readLearningRate() {
+    if (!parser_.isSet(table_.learningRate)) return true;
+    const QString text = parser_.value(table_.learningRate);
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok || !std::isfinite(value) || value <= 0 || value > core::ConfigLimits::maxLearningRate)
+        return fail(QStringLiteral("--lr: expected a number above 0 and at most 1e6, got \"%1\"")
+                        .arg(text));
+    options_.session.config.learningRate = value;
+    return true;
+}
+
+bool OptionReader::readSteps() {
+    if (!parser_.isSet(table_.steps)) return true;
+    const QString text = parser_.value(table_.steps);
+    bool ok = false;
+    options_.steps = text.toLongLong(&ok);
+    if (!ok || options_.steps < 0 || options_.steps > kMaxSteps)
+        return fail(QStringLiteral("--steps: expected a whole number from 0 to %1, got \"%2\"")
+                        .arg(kMaxSteps)
+                        .arg(text));
+    return true;
+}
+
+// Overrides the activation of the hidden layers (`hidden`) or of the output layer.
+bool OptionReader::readActivation(const QCommandLineOption& option, bool hidden) {
+    if (!parser_.isSet(option)) return true;
+    const QString name = parser_.value(option);
+    const QString flag = "--" + option.names().last();
+    const std::optional<core::Activation> activation = core::activationFromName(name.toStdString());
+    if (!activation)
+        return fail(QStringLiteral("%1: unknown activation \"%2\" (expected %3)")
+                        .arg(flag, name, activationNames()));
+    std::vector<core::Activation>& activations = options_.session.config.activations;
+    if (hidden && activations.size() < 2)
+        return fail(QStringLiteral("%1: this network has no hidden layer").arg(flag));
     if (hidden)
-        std::fill(config.activations.begin(), config.activations.end() - 1, *activation);
+        std::fill(activations.begin(), activations.end() - 1, *activation);
     else
-        config.activations.back() = *activation;
+        activations.back() = *activation;
+    return true;
+}
+
+bool OptionReader::readBiasTraining() {
+    const bool train = parser_.isSet(table_.trainBiases);
+    const bool freeze = parser_.isSet(table_.freezeBiases);
+    if (train && freeze) return fail("use either --train-biases or --freeze-biases, not both");
+    if (train || freeze) options_.session.config.trainBiases = train;
+    return true;
+}
+
+// What is written: --format, --explain and --save.
+bool OptionReader::readOutput() {
+    if (parser_.isSet(table_.format)) {
+        const QString name = parser_.value(table_.format);
+        const auto known = std::find_if(std::begin(kFormats), std::end(kFormats),
+                                        [&](const auto& format) { return name == format.first; });
+        if (known == std::end(kFormats))
+            return fail(
+                QStringLiteral("--format: expected table, json or csv, got \"%1\"").arg(name));
+        options_.format = known->second;
+    }
+    options_.explain = parser_.isSet(table_.explain);
+    if (options_.explain && options_.format != CliOptions::Format::Table)
+        return fail("--explain writes text; it goes only with --format table");
+    options_.savePath = parser_.value(table_.save);
+    return true;
+}
+
+bool OptionReader::readDigits() {
+    if (!parser_.isSet(table_.digits)) return true;
+    const QString text = parser_.value(table_.digits);
+    bool ok = false;
+    options_.digits = text.toInt(&ok);
+    if (!ok || options_.digits < core::DigitsRange::min || options_.digits > core::DigitsRange::max)
+        return fail(QStringLiteral("--digits: expected a whole number from %1 to %2, got \"%3\"")
+                        .arg(core::DigitsRange::min)
+                        .arg(core::DigitsRange::max)
+                        .arg(text));
     return true;
 }
 
 }  // namespace
 
 std::optional<CliOptions> parseCliOptions(const QStringList& arguments, QString* error) {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        "Trains a small neural network by backpropagation and prints every number.");
-    const QCommandLineOption help({"h", "help"}, "Show this help.");
-    const QCommandLineOption version("version", "Show the version.");
-    const QCommandLineOption preset("preset", "Start from preset NAME (default mazur).", "NAME");
-    const QCommandLineOption config("config", "Start from the session file FILE.", "FILE");
-    const QCommandLineOption rate("lr", "Learning rate, above 0 and at most 1e6.", "X");
-    const QCommandLineOption steps("steps", "Updates to make (default 1; 0 allowed).", "N");
-    const QCommandLineOption hidden(
-        "hidden-activation", "Activation of the hidden layers: sigmoid, tanh, relu, linear.", "A");
-    const QCommandLineOption output("output-activation", "Activation of the output layer.", "A");
-    const QCommandLineOption train("train-biases", "Train the biases.");
-    const QCommandLineOption freeze("freeze-biases", "Keep the biases fixed.");
-    const QCommandLineOption format("format", "Output: table (default), json or csv.", "F");
-    const QCommandLineOption list("list-presets", "List the presets and exit.");
-    const QCommandLineOption explain("explain",
-                                     "Write out every forward value and chain-rule term of the "
-                                     "last step with its numbers.");
-    const QCommandLineOption digits("digits",
-                                    "Significant digits of table and explanation "
-                                    "(1 to 17, default 9).",
-                                    "N");
-    const QCommandLineOption save("save", "Save the trained state as a session file.", "FILE");
-    parser.addOptions({help, version, preset, config, rate, steps, hidden, output, train, freeze,
-                       format, list, explain, digits, save});
-
-    const auto fail = [&](const QString& message) -> std::optional<CliOptions> {
-        *error = message;
-        return std::nullopt;
-    };
-    if (!parser.parse(arguments)) return fail(parser.errorText());
-    if (!parser.positionalArguments().isEmpty())
-        return fail(
-            QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
-    for (const QCommandLineOption* single :
-         {&preset, &config, &rate, &steps, &hidden, &output, &format, &digits, &save})
-        if (parser.values(*single).size() > 1)
-            return fail(QStringLiteral("--%1 given more than once").arg(single->names().last()));
-
-    CliOptions options;
-    if (parser.isSet(help)) {
-        options.action = CliOptions::Action::Help;
-        options.helpText = parser.helpText();
-        return options;
-    }
-    if (parser.isSet(version)) {
-        options.action = CliOptions::Action::Version;
-        return options;
-    }
-    if (parser.isSet(list)) {
-        options.action = CliOptions::Action::ListPresets;
-        return options;
-    }
-
-    // Where the session comes from.
-    if (parser.isSet(preset) && parser.isSet(config))
-        return fail("use either --preset or --config, not both");
-    if (parser.isSet(config)) {
-        options.presetName.clear();
-        options.configPath = parser.value(config);
-        QString problem;
-        if (!session::SessionFile::load(options.configPath, options.session, &problem))
-            return fail("--config: " + problem);
-    } else {
-        options.presetName = parser.isSet(preset) ? parser.value(preset) : "mazur";
-        const session::Preset* found = session::PresetLibrary::builtIn().find(options.presetName);
-        if (!found)
-            return fail(
-                QStringLiteral("--preset: unknown preset \"%1\" (available: %2)")
-                    .arg(options.presetName, session::PresetLibrary::builtIn().names().join(", ")));
-        options.session = found->session;
-    }
-
-    // Overrides.
-    core::NetworkConfig& network = options.session.config;
-    if (parser.isSet(rate)) {
-        bool ok = false;
-        const double value = parser.value(rate).toDouble(&ok);
-        if (!ok || !std::isfinite(value) || value <= 0 ||
-            value > core::ConfigLimits::maxLearningRate)
-            return fail(
-                QStringLiteral("--lr: expected a number above 0 and at most 1e6, got \"%1\"")
-                    .arg(parser.value(rate)));
-        network.learningRate = value;
-    }
-    if (parser.isSet(steps)) {
-        bool ok = false;
-        options.steps = parser.value(steps).toLongLong(&ok);
-        if (!ok || options.steps < 0 || options.steps > 1'000'000'000)
-            return fail(QStringLiteral("--steps: expected a whole number from 0 to 1000000000, "
-                                       "got \"%1\"")
-                            .arg(parser.value(steps)));
-    }
-    if (parser.isSet(hidden) && !setActivation(parser.value(hidden), true, network, error))
-        return std::nullopt;
-    if (parser.isSet(output) && !setActivation(parser.value(output), false, network, error))
-        return std::nullopt;
-    if (parser.isSet(train) && parser.isSet(freeze))
-        return fail("use either --train-biases or --freeze-biases, not both");
-    if (parser.isSet(train)) network.trainBiases = true;
-    if (parser.isSet(freeze)) network.trainBiases = false;
-
-    if (parser.isSet(format)) {
-        const QString name = parser.value(format);
-        if (name == "table")
-            options.format = CliOptions::Format::Table;
-        else if (name == "json")
-            options.format = CliOptions::Format::Json;
-        else if (name == "csv")
-            options.format = CliOptions::Format::Csv;
-        else
-            return fail(
-                QStringLiteral("--format: expected table, json or csv, got \"%1\"").arg(name));
-    }
-    options.explain = parser.isSet(explain);
-    if (options.explain && options.format != CliOptions::Format::Table)
-        return fail("--explain writes text; it goes only with --format table");
-    if (parser.isSet(digits)) {
-        bool ok = false;
-        options.digits = parser.value(digits).toInt(&ok);
-        if (!ok || options.digits < 1 || options.digits > 17)
-            return fail(QStringLiteral("--digits: expected a whole number from 1 to 17, got \"%1\"")
-                            .arg(parser.value(digits)));
-    }
-    options.savePath = parser.value(save);
-    return options;
+    return OptionReader().read(arguments, error);
 }

@@ -4,23 +4,24 @@
 #include <QStringList>
 #include <optional>
 
-#include "ui/sessionfile.h"
+#include "core/markup.h"
+#include "ui/session/sessionfile.h"
 
 // What the command line asked for, checked and applied to a session.
 struct CliOptions {
     enum class Format { Table, Json, Csv };
     enum class Action { Run, ListPresets, Help, Version };
 
-    Action action = Action::Run;
-    QString presetName = QStringLiteral("mazur");  // empty when the session came from --config
-    QString configPath;                            // --config FILE
-    session::Session session;                      // the session to run, overrides applied
-    long long steps = 1;                           // updates to make (0 allowed)
-    Format format = Format::Table;
-    bool explain = false;  // write out every term of the last step
-    int digits = 9;        // significant digits of the table and the explanation
-    QString savePath;      // --save FILE: the trained state as a session file
-    QString helpText;      // for Action::Help
+    Action action = Action::Run;                    // what the program is to do
+    QString presetName = QStringLiteral("mazur");   // empty when the session came from --config
+    QString configPath;                             // --config FILE
+    session::Session session;                       // the session to run, overrides applied
+    long long steps = 1;                            // updates to make (0 allowed)
+    Format format = Format::Table;                  // --format: how the run is written
+    bool explain = false;                           // write out every term of the last step
+    int digits = core::DigitsRange::workedExample;  // significant digits of table and explanation
+    QString savePath;  // --save FILE: the trained state as a session file
+    QString helpText;  // for Action::Help
 };
 
 // Parses `arguments` (the program name first). Returns nothing with a one-line `error` when an

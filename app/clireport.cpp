@@ -1,11 +1,15 @@
 #include "clireport.h"
 
-#include <cstdio>
+#include <algorithm>
+#include <string>
+#include <vector>
 
+#include "core/activation.h"
 #include "core/explanation.h"
 #include "core/markup.h"
-#include "ui/jsonwriter.h"
-#include "ui/sessionfile.h"
+#include "core/quantity.h"
+#include "ui/session/jsonwriter.h"
+#include "ui/session/sessionfile.h"
 
 namespace {
 
@@ -22,7 +26,7 @@ std::string describeNetwork(const CliOptions& options) {
     return "Backprop Lab: " + source + ", layers " + layers + " (" + activations + "), " +
            std::string(core::biasModeName(config.biasMode)) + " biases (" +
            (config.trainBiases ? "trained" : "frozen") + ")" + ", learning rate " +
-           core::formatNumber(config.learningRate, 9) + "\n";
+           core::formatNumber(config.learningRate, core::DigitsRange::workedExample) + "\n";
 }
 
 // Steps 0, 1, 2, 5, 10, 20, 50, .. and the last: enough rows to see the curve's shape.
@@ -78,15 +82,6 @@ void writeState(session::JsonWriter& json, const core::StepSnapshot& state) {
 
 }  // namespace
 
-std::string divergenceSentence(const core::Topology& topology, int sampleCount,
-                               const core::Divergence& divergence) {
-    return "Diverged at step " + std::to_string(divergence.step) + ": " +
-           core::quantityName(topology, divergence.where, sampleCount) + " became " +
-           core::nonFiniteName(divergence.value) +
-           ". Training stopped at the last finite state (after step " +
-           std::to_string(divergence.step - 1) + ").";
-}
-
 std::string tableReport(const CliOptions& options, const CliRun& run) {
     const int digits = options.digits;
     const core::Topology& topology = run.initial.topology();
@@ -96,7 +91,8 @@ std::string tableReport(const CliOptions& options, const CliRun& run) {
             number(run.losses.empty() ? run.initial.loss() : run.losses.front()) + " -> " +
             (run.losses.empty() ? "?" : number(run.losses.back())) + "\n";
     if (run.divergence)
-        text += divergenceSentence(topology, run.initial.sampleCount(), *run.divergence) + "\n";
+        text +=
+            core::divergenceSentence(topology, run.initial.sampleCount(), *run.divergence) + "\n";
 
     const int width = digits + 8;
     text += "\n" + std::string("parameter") + padded("before", width) +
@@ -167,7 +163,8 @@ std::string explainReport(const CliOptions& options, const core::StepSnapshot& s
         text += "  " + core::plainText(term) + "\n      " + term.meaning + "\n";
     }
     if (step.divergence())
-        text += "\n" + divergenceSentence(step.topology(), step.sampleCount(), *step.divergence()) +
+        text += "\n" +
+                core::divergenceSentence(step.topology(), step.sampleCount(), *step.divergence()) +
                 "\n";
     return text;
 }

@@ -24,7 +24,3 @@ std::string jsonReport(const CliOptions& options, const CliRun& run);
 
 // Every term of one step written out, as the classic worked example does.
 std::string explainReport(const CliOptions& options, const core::StepSnapshot& step);
-
-// "Diverged at step 8: net_o1 became inf. ..." for the table and the explanation.
-std::string divergenceSentence(const core::Topology& topology, int sampleCount,
-                               const core::Divergence& divergence);

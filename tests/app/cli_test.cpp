@@ -5,10 +5,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <cmath>
 
 #include "../core/workedexample.h"
+#include "core/activation.h"
+#include "core/markup.h"
 
 namespace {
 
@@ -193,6 +196,63 @@ TEST(CliTest, BadArgumentsGetOneLineAndExitCodeTwo) {
     }
     const Result field = runCli({"--config", malformed});
     EXPECT_TRUE(field.err.contains("weights[1][0][1]: expected a number, got a string"));
+}
+
+QStringList tableNames() {
+    QStringList names;
+    for (const core::ActivationInfo& info : core::kActivations)
+        names.append(QString::fromUtf8(info.name.data(), info.name.size()));
+    return names;
+}
+
+// The names of an "a, b or c" list that starts after `before` and ends at `end`.
+QStringList listedNames(const QString& text, const QString& before, QChar end) {
+    const qsizetype start = text.indexOf(before);
+    if (start < 0) return {};
+    const QString rest = text.mid(start + before.size());
+    return rest.left(rest.indexOf(end)).split(QRegularExpression(", | or "));
+}
+
+TEST(CliTest, HelpNamesEveryActivationOfTheTable) {
+    const Result result = runCli({"--help"});
+    ASSERT_EQ(result.exitCode, 0);
+    const QString help = result.out.simplified();
+    EXPECT_EQ(listedNames(help, "Activation of the hidden layers: ", '.'), tableNames())
+        << help.toStdString();
+}
+
+TEST(CliTest, UnknownActivationListsExactlyTheActivationsOfTheTable) {
+    const Result result = runCli({"--hidden-activation", "softmax"});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_TRUE(result.err.contains("--hidden-activation: unknown activation \"softmax\""))
+        << result.err.toStdString();
+    EXPECT_EQ(listedNames(result.err, "(expected ", ')'), tableNames()) << result.err.toStdString();
+    for (const QString& name : tableNames())
+        EXPECT_EQ(runCli({"--steps", "0", "--hidden-activation", name}).exitCode, 0)
+            << name.toStdString();
+}
+
+TEST(CliTest, DigitsRangeIsTheCoresRange) {
+    const int min = core::DigitsRange::min;
+    const int max = core::DigitsRange::max;
+    for (int digits : {min, max})
+        EXPECT_EQ(runCli({"--digits", QString::number(digits)}).exitCode, 0) << digits;
+    for (int digits : {min - 1, max + 1}) {
+        const Result result = runCli({"--digits", QString::number(digits)});
+        EXPECT_EQ(result.exitCode, 2) << digits;
+        EXPECT_TRUE(result.err.contains(
+            QString("--digits: expected a whole number from %1 to %2, got \"%3\"")
+                .arg(min)
+                .arg(max)
+                .arg(digits)))
+            << result.err.toStdString();
+    }
+    EXPECT_TRUE(runCli({"--help"})
+                    .out.simplified()
+                    .contains(QString("(%1 to %2, default %3)")
+                                  .arg(min)
+                                  .arg(max)
+                                  .arg(core::DigitsRange::workedExample)));
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-#include "ui/jsonwriter.h"
+#include "ui/session/jsonwriter.h"
 
 #include <gtest/gtest.h>
 

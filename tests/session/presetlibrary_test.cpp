@@ -1,4 +1,4 @@
-#include "ui/presetlibrary.h"
+#include "ui/session/presetlibrary.h"
 
 #include <gtest/gtest.h>
 

@@ -1,13 +1,18 @@
-#include "ui/sessionfile.h"
+#include "ui/session/sessionfile.h"
 
 #include <gtest/gtest.h>
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <random>
 
 #include "../core/workedexample.h"
+#include "core/activation.h"
 
 namespace {
 
@@ -99,6 +104,44 @@ TEST(SessionFileTest, EveryMalformedFileGetsItsErrorAndChangesNothing) {
         else
             EXPECT_EQ(error, expected);
         EXPECT_EQ(target, before);
+    }
+}
+
+// The names an "(expected a, b or c)" list gives, in order.
+QStringList listedNames(const QString& message) {
+    const qsizetype start = message.indexOf("(expected ") + 10;
+    const QString list = message.mid(start, message.lastIndexOf(')') - start);
+    return list.split(QRegularExpression(", | or "));
+}
+
+QStringList tableNames() {
+    QStringList names;
+    for (const core::ActivationInfo& info : core::kActivations)
+        names.append(QString::fromUtf8(info.name.data(), info.name.size()));
+    return names;
+}
+
+TEST(SessionFileTest, UnknownActivationListsExactlyTheActivationsOfTheTable) {
+    QJsonObject root =
+        QJsonDocument::fromJson(SessionFile::toJson(workedExampleSession())).object();
+    root["activations"] = QJsonArray{"sigmoid", "softmax"};
+    QString error;
+    EXPECT_FALSE(SessionFile::parse(QJsonDocument(root).toJson(), &error));
+    EXPECT_TRUE(error.startsWith("activations[1]: unknown activation \"softmax\" (expected "))
+        << error.toStdString();
+    EXPECT_EQ(listedNames(error), tableNames()) << error.toStdString();
+}
+
+TEST(SessionFileTest, ReadsEveryActivationOfTheTable) {
+    for (const core::ActivationInfo& info : core::kActivations) {
+        SCOPED_TRACE(std::string(info.name));
+        Session session = workedExampleSession();
+        session.config.activations = {info.activation, info.activation};
+        QString error;
+        const std::optional<Session> read =
+            SessionFile::parse(SessionFile::toJson(session), &error);
+        ASSERT_TRUE(read) << error.toStdString();
+        EXPECT_EQ(*read, session);
     }
 }
 

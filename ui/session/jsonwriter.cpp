@@ -2,6 +2,9 @@
 
 #include <cmath>
 #include <cstdio>
+#include <string>
+
+#include "core/markup.h"
 
 namespace session {
 
@@ -63,7 +66,7 @@ JsonWriter& JsonWriter::value(double number) {
     if (!std::isfinite(number)) return null();
     beforeValue();
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.17g", number);
+    std::snprintf(buffer, sizeof buffer, "%.*g", core::DigitsRange::max, number);
     text_ += buffer;
     return *this;
 }

@@ -2,6 +2,8 @@
 
 #include <QDir>
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 namespace session {
 

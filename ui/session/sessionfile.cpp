@@ -5,237 +5,230 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QSaveFile>
-#include <cmath>
+#include <QStringList>
+#include <cstdint>
+#include <string>
+#include <vector>
 
+#include "core/activation.h"
+#include "core/topology.h"
+#include "jsonreader.h"
 #include "jsonwriter.h"
 
 namespace session {
 
 namespace {
 
-QString typeName(const QJsonValue& value) {
-    switch (value.type()) {
-        case QJsonValue::Null:
-            return QStringLiteral("null");
-        case QJsonValue::Bool:
-            return QStringLiteral("true or false");
-        case QJsonValue::Double:
-            return QStringLiteral("a number");
-        case QJsonValue::String:
-            return QStringLiteral("a string");
-        case QJsonValue::Array:
-            return QStringLiteral("an array");
-        case QJsonValue::Object:
-            return QStringLiteral("an object");
-        case QJsonValue::Undefined:
-            break;
-    }
-    return QStringLiteral("nothing");
+bool readNumber(JsonReader& reader, const QJsonValue& value, const QString& field, double& out) {
+    return reader.number(value, field, out);
 }
 
-QString at(const QString& field, qsizetype index) {
-    return field + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
+// An array of numbers.
+bool readNumbers(JsonReader& reader, const QJsonValue& value, const QString& field,
+                 std::vector<double>& out) {
+    return reader.list(value, field, out, readNumber);
 }
 
-// Reads typed values out of a parsed document; the first failure is kept as the error.
-class Reader {
-public:
-    const QString& error() const { return error_; }
+// An array of arrays of numbers: the rows of a matrix.
+bool readNumberRows(JsonReader& reader, const QJsonValue& value, const QString& field,
+                    std::vector<std::vector<double>>& out) {
+    return reader.list(value, field, out, readNumbers);
+}
 
-    bool fail(const QString& field, const QString& problem) {
-        if (error_.isEmpty()) error_ = field + QStringLiteral(": ") + problem;
-        return false;
-    }
-    bool expected(const QString& field, const QString& what, const QJsonValue& got) {
-        return fail(field, QStringLiteral("expected %1, got %2").arg(what, typeName(got)));
-    }
-
-    bool number(const QJsonValue& value, const QString& field, double& out) {
-        if (!value.isDouble()) return expected(field, QStringLiteral("a number"), value);
-        out = value.toDouble();
-        if (!std::isfinite(out)) return fail(field, QStringLiteral("not a finite number"));
-        return true;
-    }
-
-    bool integer(const QJsonValue& value, const QString& field, double low, double high,
-                 long long& out) {
-        double number = 0;
-        if (!this->number(value, field, number)) return false;
-        if (number != std::floor(number))
-            return fail(field, QStringLiteral("expected a whole number, got %1").arg(number));
-        if (number < low || number > high)
-            return fail(field, QStringLiteral("must be from %1 to %2, got %3")
-                                   .arg(low, 0, 'g', 17)
-                                   .arg(high, 0, 'g', 17)
-                                   .arg(number, 0, 'g', 17));
-        out = static_cast<long long>(number);
-        return true;
-    }
-
-    bool boolean(const QJsonValue& value, const QString& field, bool& out) {
-        if (!value.isBool()) return expected(field, QStringLiteral("true or false"), value);
-        out = value.toBool();
-        return true;
-    }
-
-    bool string(const QJsonValue& value, const QString& field, QString& out) {
-        if (!value.isString()) return expected(field, QStringLiteral("a string"), value);
-        out = value.toString();
-        return true;
-    }
-
-    bool array(const QJsonValue& value, const QString& field, QJsonArray& out) {
-        if (!value.isArray()) return expected(field, QStringLiteral("an array"), value);
-        out = value.toArray();
-        return true;
-    }
-
-    // An array whose elements `element` reads into a vector.
-    template <class T, class Element>
-    bool list(const QJsonValue& value, const QString& field, std::vector<T>& out, Element element) {
-        QJsonArray items;
-        if (!array(value, field, items)) return false;
-        out.resize(items.size());
-        for (qsizetype i = 0; i < items.size(); ++i)
-            if (!element(items[i], at(field, i), out[i])) return false;
-        return true;
-    }
-
-    bool numbers(const QJsonValue& value, const QString& field, std::vector<double>& out) {
-        return list(value, field, out, [this](const QJsonValue& v, const QString& f, double& x) {
-            return number(v, f, x);
-        });
-    }
-
-private:
-    QString error_;
-};
-
-const QStringList kKeys = {"format",      "version",   "description",  "layers",
-                           "activations", "bias_mode", "train_biases", "learning_rate",
-                           "seed",        "weights",   "biases",       "samples"};
-
-// Reads every field of a session object into `session`; false at the first bad field.
-bool readSession(Reader& r, const QJsonObject& root, Session& session) {
-    core::NetworkConfig& config = session.config;
-    for (auto it = root.begin(); it != root.end(); ++it)
-        if (!kKeys.contains(it.key()))
-            return r.fail(it.key(), QStringLiteral("unknown key (expected one of: %1)")
-                                        .arg(kKeys.join(QStringLiteral(", "))));
-    const auto required = [&](const char* key) {
-        if (root.contains(QLatin1String(key))) return true;
-        return r.fail(QLatin1String(key), QStringLiteral("missing"));
-    };
-
+bool readFormat(JsonReader& reader, const QJsonValue& value, const QString& field, Session&) {
     QString format;
-    if (!required("format") || !r.string(root["format"], "format", format)) return false;
-    if (format != QLatin1String(SessionFile::formatName))
-        return r.fail(
-            "format",
-            QStringLiteral("expected \"%1\", got \"%2\"").arg(SessionFile::formatName, format));
-    long long version = 0;
-    if (!required("version") || !r.integer(root["version"], "version", 1, 1e9, version))
-        return false;
-    if (version != SessionFile::version)
-        return r.fail("version", QStringLiteral("version %1 is not supported (this program "
-                                                "reads version %2)")
-                                     .arg(version)
-                                     .arg(SessionFile::version));
-    if (root.contains("description") &&
-        !r.string(root["description"], "description", session.description))
-        return false;
+    if (!reader.string(value, field, format)) return false;
+    if (format == QLatin1String(SessionFile::formatName)) return true;
+    return reader.fail(field, QStringLiteral("expected \"%1\", got \"%2\"")
+                                  .arg(QLatin1String(SessionFile::formatName), format));
+}
 
+bool readVersion(JsonReader& reader, const QJsonValue& value, const QString& field, Session&) {
+    long long version = 0;
+    if (!reader.integer(value, field, 1, 1e9, version)) return false;
+    if (version == SessionFile::version) return true;
+    return reader.fail(field, QStringLiteral("version %1 is not supported (this program reads "
+                                             "version %2)")
+                                  .arg(version)
+                                  .arg(SessionFile::version));
+}
+
+bool readDescription(JsonReader& reader, const QJsonValue& value, const QString& field,
+                     Session& session) {
+    return reader.string(value, field, session.description);
+}
+
+// The node count of one layer.
+bool readLayerSize(JsonReader& reader, const QJsonValue& value, const QString& field,
+                   long long& size) {
+    return reader.integer(value, field, 1, core::ConfigLimits::maxLayerSize, size);
+}
+
+bool readLayers(JsonReader& reader, const QJsonValue& value, const QString& field,
+                Session& session) {
     std::vector<long long> layers;
-    if (!required("layers") || !r.list(root["layers"], "layers", layers,
-                                       [&](const QJsonValue& v, const QString& f, long long& n) {
-                                           return r.integer(v, f, 1,
-                                                            core::ConfigLimits::maxLayerSize, n);
-                                       }))
-        return false;
+    if (!reader.list(value, field, layers, readLayerSize)) return false;
     if (layers.size() < core::ConfigLimits::minLayers ||
         layers.size() > core::ConfigLimits::maxLayers)
-        return r.fail("layers", QStringLiteral("expected %1 to %2 layers, got %3")
-                                    .arg(core::ConfigLimits::minLayers)
-                                    .arg(core::ConfigLimits::maxLayers)
-                                    .arg(layers.size()));
-    config.layers.assign(layers.begin(), layers.end());
-
-    if (!required("activations") ||
-        !r.list(root["activations"], "activations", config.activations,
-                [&](const QJsonValue& v, const QString& f, core::Activation& a) {
-                    QString name;
-                    if (!r.string(v, f, name)) return false;
-                    const auto known = core::activationFromName(name.toStdString());
-                    if (!known)
-                        return r.fail(f, QStringLiteral("unknown activation \"%1\" (expected "
-                                                        "sigmoid, tanh, relu or linear)")
-                                             .arg(name));
-                    a = *known;
-                    return true;
-                }))
-        return false;
-
-    QString biasMode;
-    if (!required("bias_mode") || !r.string(root["bias_mode"], "bias_mode", biasMode)) return false;
-    const auto mode = core::biasModeFromName(biasMode.toStdString());
-    if (!mode)
-        return r.fail(
-            "bias_mode",
-            QStringLiteral("expected \"shared\" or \"per-node\", got \"%1\"").arg(biasMode));
-    config.biasMode = *mode;
-    if (!required("train_biases") ||
-        !r.boolean(root["train_biases"], "train_biases", config.trainBiases))
-        return false;
-    if (root.contains("learning_rate") &&
-        !r.number(root["learning_rate"], "learning_rate", config.learningRate))
-        return false;
-    long long seed = 1;
-    if (root.contains("seed") && !r.integer(root["seed"], "seed", 0, 0x1p53, seed)) return false;
-    config.seed = static_cast<std::uint64_t>(seed);
-
-    // [layer][destination][source]
-    if (root.contains("weights") &&
-        !r.list(root["weights"], "weights", config.weights,
-                [&](const QJsonValue& v, const QString& f, std::vector<std::vector<double>>& rows) {
-                    return r.list(
-                        v, f, rows,
-                        [&](const QJsonValue& row, const QString& rf, std::vector<double>& values) {
-                            return r.numbers(row, rf, values);
-                        });
-                }))
-        return false;
-    // Shared: one number per layer; per node: one list per layer.
-    if (root.contains("biases") &&
-        !r.list(root["biases"], "biases", config.biases,
-                [&](const QJsonValue& v, const QString& f, std::vector<double>& values) {
-                    if (config.biasMode == core::BiasMode::PerNode) return r.numbers(v, f, values);
-                    values.resize(1);
-                    return r.number(v, f, values[0]);
-                }))
-        return false;
-
-    if (!required("samples") ||
-        !r.list(root["samples"], "samples", config.samples,
-                [&](const QJsonValue& v, const QString& f, core::Sample& sample) {
-                    if (!v.isObject()) return r.expected(f, QStringLiteral("an object"), v);
-                    const QJsonObject object = v.toObject();
-                    for (auto it = object.begin(); it != object.end(); ++it)
-                        if (it.key() != "input" && it.key() != "target")
-                            return r.fail(f + "." + it.key(),
-                                          QStringLiteral("unknown key (expected input, target)"));
-                    if (!object.contains("input")) return r.fail(f + ".input", "missing");
-                    if (!object.contains("target")) return r.fail(f + ".target", "missing");
-                    return r.numbers(object["input"], f + ".input", sample.input) &&
-                           r.numbers(object["target"], f + ".target", sample.target);
-                }))
-        return false;
-
-    // Sizes, shapes and ranges are the engine's to judge.
-    if (const std::string problem = core::validateConfig(config); !problem.empty())
-        return r.fail(QString::fromStdString(problem).section(": ", 0, 0),
-                      QString::fromStdString(problem).section(": ", 1));
+        return reader.fail(field, QStringLiteral("expected %1 to %2 layers, got %3")
+                                      .arg(core::ConfigLimits::minLayers)
+                                      .arg(core::ConfigLimits::maxLayers)
+                                      .arg(layers.size()));
+    session.config.layers.assign(layers.begin(), layers.end());
     return true;
+}
+
+// One activation, by the name core::kActivations gives it.
+bool readActivation(JsonReader& reader, const QJsonValue& value, const QString& field,
+                    core::Activation& activation) {
+    QString name;
+    if (!reader.string(value, field, name)) return false;
+    const std::optional<core::Activation> known = core::activationFromName(name.toStdString());
+    if (!known)
+        return reader.fail(field,
+                           QStringLiteral("unknown activation \"%1\" (expected %2)")
+                               .arg(name, QString::fromStdString(core::activationNameList())));
+    activation = *known;
+    return true;
+}
+
+bool readActivations(JsonReader& reader, const QJsonValue& value, const QString& field,
+                     Session& session) {
+    return reader.list(value, field, session.config.activations, readActivation);
+}
+
+bool readBiasMode(JsonReader& reader, const QJsonValue& value, const QString& field,
+                  Session& session) {
+    QString name;
+    if (!reader.string(value, field, name)) return false;
+    const std::optional<core::BiasMode> mode = core::biasModeFromName(name.toStdString());
+    if (!mode)
+        return reader.fail(
+            field, QStringLiteral("expected \"shared\" or \"per-node\", got \"%1\"").arg(name));
+    session.config.biasMode = *mode;
+    return true;
+}
+
+bool readTrainBiases(JsonReader& reader, const QJsonValue& value, const QString& field,
+                     Session& session) {
+    return reader.boolean(value, field, session.config.trainBiases);
+}
+
+bool readLearningRate(JsonReader& reader, const QJsonValue& value, const QString& field,
+                      Session& session) {
+    return reader.number(value, field, session.config.learningRate);
+}
+
+bool readSeed(JsonReader& reader, const QJsonValue& value, const QString& field, Session& session) {
+    long long seed = 0;
+    if (!reader.integer(value, field, 0, 0x1p53, seed)) return false;
+    session.config.seed = static_cast<std::uint64_t>(seed);
+    return true;
+}
+
+// weights[layer][destination][source].
+bool readWeights(JsonReader& reader, const QJsonValue& value, const QString& field,
+                 Session& session) {
+    return reader.list(value, field, session.config.weights, readNumberRows);
+}
+
+// The one bias of a layer that shares it: a number, kept as a list of one.
+bool readSharedBias(JsonReader& reader, const QJsonValue& value, const QString& field,
+                    std::vector<double>& out) {
+    out.resize(1);
+    return reader.number(value, field, out[0]);
+}
+
+// Shared: one number per layer; per node: one list per layer. Read after bias_mode.
+bool readBiases(JsonReader& reader, const QJsonValue& value, const QString& field,
+                Session& session) {
+    const bool perNode = session.config.biasMode == core::BiasMode::PerNode;
+    return reader.list(value, field, session.config.biases, perNode ? readNumbers : readSharedBias);
+}
+
+// One sample: an object with exactly the keys "input" and "target".
+bool readSample(JsonReader& reader, const QJsonValue& value, const QString& field,
+                core::Sample& sample) {
+    if (!value.isObject()) return reader.expected(field, QStringLiteral("an object"), value);
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it)
+        if (it.key() != QLatin1String("input") && it.key() != QLatin1String("target"))
+            return reader.fail(field + QLatin1Char('.') + it.key(),
+                               QStringLiteral("unknown key (expected input, target)"));
+    const QString input = field + QStringLiteral(".input");
+    const QString target = field + QStringLiteral(".target");
+    if (!object.contains(QLatin1String("input")))
+        return reader.fail(input, QStringLiteral("missing"));
+    if (!object.contains(QLatin1String("target")))
+        return reader.fail(target, QStringLiteral("missing"));
+    return readNumbers(reader, object[QLatin1String("input")], input, sample.input) &&
+           readNumbers(reader, object[QLatin1String("target")], target, sample.target);
+}
+
+bool readSamples(JsonReader& reader, const QJsonValue& value, const QString& field,
+                 Session& session) {
+    return reader.list(value, field, session.config.samples, readSample);
+}
+
+// The reader of one key of a session object.
+struct KeyReader {
+    const char* key;
+    bool required;  // an absent optional key leaves the default of Session
+    bool (*read)(JsonReader& reader, const QJsonValue& value, const QString& field,
+                 Session& session);
+};
+
+// Every key a session object may hold, in the order they are read (and toJson writes them); a
+// reader may rely on the keys before it (biases on bias_mode).
+constexpr KeyReader kKeyReaders[] = {
+    {"format", true, readFormat},
+    {"version", true, readVersion},
+    {"description", false, readDescription},
+    {"layers", true, readLayers},
+    {"activations", true, readActivations},
+    {"bias_mode", true, readBiasMode},
+    {"train_biases", true, readTrainBiases},
+    {"learning_rate", false, readLearningRate},
+    {"seed", false, readSeed},
+    {"weights", false, readWeights},
+    {"biases", false, readBiases},
+    {"samples", true, readSamples},
+};
+
+// Fails on the first key of `root` that no reader knows.
+bool readKnownKeys(JsonReader& reader, const QJsonObject& root) {
+    QStringList keys;
+    for (const KeyReader& entry : kKeyReaders)
+        keys.append(QLatin1String(entry.key));
+    for (auto it = root.begin(); it != root.end(); ++it)
+        if (!keys.contains(it.key()))
+            return reader.fail(it.key(), QStringLiteral("unknown key (expected one of: %1)")
+                                             .arg(keys.join(QStringLiteral(", "))));
+    return true;
+}
+
+// Sizes, shapes and ranges are the engine's to judge.
+bool validate(JsonReader& reader, const core::NetworkConfig& config) {
+    const QString problem = QString::fromStdString(core::validateConfig(config));
+    if (problem.isEmpty()) return true;
+    const QString separator = QStringLiteral(": ");
+    return reader.fail(problem.section(separator, 0, 0), problem.section(separator, 1));
+}
+
+// Reads every field of a session object into `session`; false at the first bad field.
+bool readSession(JsonReader& reader, const QJsonObject& root, Session& session) {
+    if (!readKnownKeys(reader, root)) return false;
+    for (const KeyReader& entry : kKeyReaders) {
+        const QString key = QLatin1String(entry.key);
+        if (!root.contains(key)) {
+            if (entry.required) return reader.fail(key, QStringLiteral("missing"));
+        } else if (!entry.read(reader, root[key], key, session)) {
+            return false;
+        }
+    }
+    return validate(reader, session.config);
 }
 
 }  // namespace
@@ -254,7 +247,7 @@ std::optional<Session> SessionFile::parse(const QByteArray& json, QString* error
         if (error) *error = QStringLiteral("not a session: the top level must be a JSON object");
         return std::nullopt;
     }
-    Reader reader;
+    JsonReader reader;
     Session session;
     if (!readSession(reader, document.object(), session)) {
         if (error) *error = reader.error();
