@@ -1,5 +1,6 @@
 #include "painting.h"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QStringList>
@@ -9,10 +10,17 @@
 
 namespace ui {
 
+namespace {
+
+constexpr qreal kThinnestEdge = 1.0;    // the pen width of a zero weight's edge
+constexpr qreal kEdgeThickening = 6.0;  // what a huge weight adds to that, approached as |w| grows
+
+}  // namespace
+
 QPen weightPen(double value) {
     const double size = std::abs(value);
     QPen pen(value >= 0 ? Palette::positive() : Palette::negative(),
-             1.0 + 6.0 * size / (size + 1.0));
+             kThinnestEdge + kEdgeThickening * size / (size + 1.0));
     pen.setStyle(value >= 0 ? Qt::SolidLine : Qt::DashLine);
     pen.setCapStyle(Qt::FlatCap);
     return pen;
@@ -22,6 +30,22 @@ QString updateArrow(double gradient) {
     if (gradient > 0) return kDownArrow;
     if (gradient < 0) return kUpArrow;
     return {};
+}
+
+QString parameterLabel(const QString& name, const QString& value, const QString& note,
+                       const QString& gradient, bool compact) {
+    const QString first = note.isEmpty() ? value : value + " " + note;
+    if (compact) return first + "\n" + kPartialSign + " " + gradient;
+    return name + " = " + first + "\n" + kPartialSign + "E/" + kPartialSign + name + " = " +
+           gradient;
+}
+
+QString updatedNote() {
+    return QCoreApplication::translate("NetworkView", "new");
+}
+
+QString fixedNote() {
+    return QCoreApplication::translate("NetworkView", "(fixed)");
 }
 
 void drawCentred(QPainter& painter, const QRectF& box, const QString& text,

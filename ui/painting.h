@@ -22,6 +22,16 @@ QPen weightPen(double value);
 // The direction the next update moves a parameter: against its gradient ("▲", "▼" or nothing).
 QString updateArrow(double gradient);
 
+// A parameter's two lines as its edge shows them: "w5 = 0.4 ▼" over "∂E/∂w5 = 0.08217", or in
+// short "0.4 ▼" over "∂ 0.08217". The one place that writes them: the layout measures them with
+// the widest numbers, the view draws them with the step's.
+QString parameterLabel(const QString& name, const QString& value, const QString& note,
+                       const QString& gradient, bool compact);
+// What follows a parameter's value once its update is revealed: "new".
+QString updatedNote();
+// What follows the value of a bias that does not train: "(fixed)".
+QString fixedNote();
+
 // Writes `text` centred in `box`, line by line (cheaper than a laid-out text block, which
 // matters when every label changes every frame); vertically centred, or from the top.
 void drawCentred(QPainter& painter, const QRectF& box, const QString& text, Qt::Alignment vertical);

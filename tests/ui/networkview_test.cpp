@@ -1,0 +1,176 @@
+#include "ui/networkview.h"
+
+#include <gtest/gtest.h>
+
+#include <QFontMetricsF>
+#include <QTest>
+
+#include "core/markup.h"
+#include "ui/mainwindow.h"
+#include "ui/session/presetlibrary.h"
+
+namespace {
+
+using ui::NetworkLayout;
+
+// The window sizes the view must fit in: a small laptop, the default, a full HD screen.
+const std::vector<QSize>& windowSizes() {
+    static const std::vector<QSize> sizes{{1024, 700}, {1280, 800}, {1920, 1080}};
+    return sizes;
+}
+
+// The widest text %.*g writes at `digits`: a minus sign and a three-digit exponent.
+QString widestNumber(int digits) {
+    return QString::fromStdString(core::formatNumber(-8.888888888888888e+307, digits));
+}
+
+std::string describe(const QString& preset, QSize window, QSize view, int digits) {
+    return preset.toStdString() + " in a " + std::to_string(window.width()) + "x" +
+           std::to_string(window.height()) + " window (view " + std::to_string(view.width()) + "x" +
+           std::to_string(view.height()) + "), digits " + std::to_string(digits);
+}
+
+// Every box lies inside the view and clear of every other box and every node.
+void expectClear(const NetworkLayout& layout, QSize size, const std::string& what) {
+    const QRectF view(QPointF(0, 0), size);
+    const std::vector<QRectF> boxes = layout.labelBoxes();
+    const std::vector<QRectF> nodes = layout.nodeBoxes();
+    EXPECT_TRUE(view.contains(layout.legend().box())) << what << ": the legend leaves the view";
+    for (std::size_t n = 0; n < nodes.size(); ++n)
+        EXPECT_TRUE(view.contains(nodes[n])) << what << ": node " << n << " leaves the view";
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+        EXPECT_TRUE(view.contains(boxes[i])) << what << ": box " << i << " leaves the view";
+        for (std::size_t j = i + 1; j < boxes.size(); ++j)
+            EXPECT_FALSE(boxes[i].intersects(boxes[j])) << what << ": boxes " << i << ", " << j;
+        for (std::size_t n = 0; n < nodes.size(); ++n)
+            EXPECT_FALSE(boxes[i].intersects(nodes[n])) << what << ": box " << i << ", node " << n;
+    }
+}
+
+// E_total with the widest number fits its box in the heading's font.
+void expectHeadingFits(const NetworkLayout& layout, int digits, const std::string& what) {
+    const QString widest = NetworkLayout::lossText(widestNumber(digits));
+    EXPECT_LE(QFontMetricsF(layout.lossFont()).horizontalAdvance(widest), layout.lossBox().width())
+        << what << ": \"" << widest.toStdString() << "\" is wider than its box";
+}
+
+// Every legend phrase is shown (the one on short labels with them) and fits its box, in the
+// footer.
+void expectLegendFits(const NetworkLayout& layout, const std::string& what) {
+    const QFontMetricsF metrics(layout.legend().font());
+    for (const ui::NetworkLegend::Entry& entry : layout.legend().entries()) {
+        const bool shown = !entry.onlyWithShortLabels || layout.compactLabels();
+        EXPECT_EQ(!entry.textBox.isEmpty(), shown) << what << ": " << entry.text.toStdString();
+        if (!shown) continue;
+        EXPECT_LE(metrics.horizontalAdvance(entry.text), entry.textBox.width())
+            << what << ": legend \"" << entry.text.toStdString() << "\" is cut";
+        EXPECT_TRUE(layout.legend().box().contains(entry.textBox))
+            << what << ": \"" << entry.text.toStdString() << "\" leaves the footer";
+        EXPECT_EQ(entry.sampleWeight.has_value(), !entry.sampleBox.isEmpty()) << what;
+    }
+}
+
+// `text` with every number in it replaced by the widest number at `digits`.
+QString widened(const QString& text, int digits) {
+    QStringList words = text.split(' ');
+    for (QString& word : words) {
+        bool isNumber = false;
+        word.toDouble(&isNumber);
+        if (isNumber) word = widestNumber(digits);
+    }
+    return words.join(' ');
+}
+
+// The labels the view writes fit their boxes line by line, with the widest numbers at the
+// digits shown in place of today's values.
+void expectLabelsFit(const ui::NetworkView& view, int digits, const std::string& what) {
+    const NetworkLayout& layout = view.networkLayout();
+    const QFontMetricsF metrics(layout.labelFont());
+    const auto fits = [&](const QString& text, const QRectF& box) {
+        for (const QString& line : widened(text, digits).split('\n'))
+            EXPECT_LE(metrics.horizontalAdvance(line), box.width())
+                << what << ": \"" << line.toStdString() << "\" is wider than its label";
+    };
+    const core::Topology& topology = view.snapshot().topology();
+    for (int w = 0; w < topology.weightCount(); ++w)
+        fits(view.weightLabelText(w), layout.weightLabel(w));
+    for (int b = 0; b < topology.biasCount(); ++b)
+        fits(view.biasLabelText(b), layout.biasLabel(b));
+}
+
+// A main window of `size`, shown, on the preset `name`; diverge is taken three steps at the
+// largest rate, where its numbers are the largest (E_total 4.77e+167).
+class PresetWindow {
+public:
+    PresetWindow(QSize size, const QString& name) {
+        window_.resize(size);
+        window_.show();
+        EXPECT_TRUE(QTest::qWaitForWindowExposed(&window_));
+        EXPECT_TRUE(window_.loadPreset(name));
+        if (name == "diverge") {
+            window_.controller()->setLearningRate(1000);
+            for (int step = 0; step < 3; ++step)
+                window_.controller()->stepForward();
+        }
+    }
+    ui::MainWindow& window() { return window_; }
+    ui::NetworkView& view() { return *window_.networkView(); }
+
+private:
+    ui::MainWindow window_;
+};
+
+TEST(NetworkViewTest, EveryPartFitsForEveryPresetWindowAndDigits) {
+    for (const QSize window : windowSizes())
+        for (const session::Preset& preset : session::PresetLibrary::builtIn().presets()) {
+            PresetWindow shown(window, preset.name);
+            for (int digits = core::DigitsRange::min; digits <= core::DigitsRange::max; ++digits) {
+                shown.window().controller()->setDigits(digits);
+                const ui::NetworkView& view = shown.view();
+                const std::string what = describe(preset.name, window, view.size(), digits);
+                expectClear(view.networkLayout(), view.size(), what);
+                expectHeadingFits(view.networkLayout(), digits, what);
+                expectLegendFits(view.networkLayout(), what);
+                expectLabelsFit(view, digits, what);
+            }
+        }
+}
+
+TEST(NetworkViewTest, HeadingAtNineDigitsIsWholeInADefaultWindow) {
+    PresetWindow shown({1280, 800}, "diverge");
+    shown.window().controller()->setDigits(9);
+    const ui::NetworkView& view = shown.view();
+    const QString heading = NetworkLayout::lossText(
+        QString::fromStdString(core::formatNumber(view.snapshot().loss(), 9)));
+    EXPECT_EQ(heading, "E_total = 4.77086724e+167");
+    const NetworkLayout& layout = view.networkLayout();
+    // Measured in the font it is drawn in: a box measured in a regular font clipped the bold "E".
+    EXPECT_TRUE(layout.lossFont().bold());
+    EXPECT_GE(layout.lossBox().left(), 0);
+    EXPECT_LE(layout.lossBox().right(), view.width());
+    EXPECT_LE(QFontMetricsF(layout.lossFont()).horizontalAdvance(heading),
+              layout.lossBox().width());
+}
+
+TEST(NetworkViewTest, LegendOfASmallWindowIsWhole) {
+    for (const int digits : {4, 10}) {
+        PresetWindow shown({1024, 700}, "xor");
+        shown.window().controller()->setDigits(digits);
+        const std::string what = "xor at 1024x700, digits " + std::to_string(digits);
+        expectLegendFits(shown.view().networkLayout(), what);
+        EXPECT_LE(shown.view().networkLayout().legend().box().right(), shown.view().width())
+            << what;
+    }
+}
+
+TEST(NetworkViewTest, LegendFollowsTheSampleShown) {
+    PresetWindow shown({1280, 800}, "xor");
+    const auto sampleEntry = [&] {
+        return shown.view().networkLayout().legend().entries().back().text;
+    };
+    EXPECT_TRUE(sampleEntry().contains("of sample 1 of 4")) << sampleEntry().toStdString();
+    shown.window().controller()->setChosenSample(2);
+    EXPECT_TRUE(sampleEntry().contains("of sample 3 of 4")) << sampleEntry().toStdString();
+}
+
+}  // namespace
