@@ -2,38 +2,150 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QSaveFile>
-#include <QScreen>
 #include <QWindow>
 #include <cmath>
 #include <cstdio>
 
+#include "ui/learningratecontrol.h"
 #include "ui/mainwindow.h"
-#include "ui/presetlibrary.h"
+#include "ui/session/presetlibrary.h"
 #include "ui/trainingcontroller.h"
 
 namespace {
 
 constexpr int kBadArguments = 2;
+constexpr long long kMostSteps = 100'000'000;
+constexpr int kMostAdvances = 1'000'000;
+constexpr QSize kSmallestWindow(400, 300), kLargestWindow(8192, 8192);
+
+// The options besides --help and --version, in the order they are applied.
+struct Options {
+    QCommandLineOption screenshot{"screenshot", "Render the window into FILE.png and exit.",
+                                  "FILE"};
+    QCommandLineOption preset{"preset", "Start from preset NAME (default mazur).", "NAME"};
+    QCommandLineOption rate{"lr", "Learning rate (0.001 to 1000).", "X"};
+    QCommandLineOption size{"size", "Window size, e.g. 1280x800.", "WxH"};
+    QCommandLineOption steps{"steps", "Run N iterations first.", "N"};
+    QCommandLineOption stepSize{"step-size", "What Step does: iteration, phase or term.", "SIZE"};
+    QCommandLineOption advance{"advance", "Press Step N times (after --steps).", "N"};
+    QCommandLineOption state{"state-file", "Keep FILE updated with the state.", "FILE"};
+};
+
+// A problem with one option: its message, or empty.
+using Problem = QString;
+
+// A whole number in [low, high] given to `option`, or a problem.
+std::optional<long long> wholeNumber(const QCommandLineParser& parser,
+                                     const QCommandLineOption& option, long long low,
+                                     long long high, Problem& problem) {
+    bool ok = false;
+    const long long value = parser.value(option).toLongLong(&ok);
+    if (ok && value >= low && value <= high) return value;
+    problem = QStringLiteral("--%1: expected a whole number from %2 to %3, got \"%4\"")
+                  .arg(option.names().first())
+                  .arg(low)
+                  .arg(high)
+                  .arg(parser.value(option));
+    return std::nullopt;
+}
+
+Problem applyPreset(const QCommandLineParser& parser, const Options& o, ui::MainWindow& window) {
+    const QString name = parser.isSet(o.preset) ? parser.value(o.preset) : "mazur";
+    if (window.loadPreset(name)) return {};
+    return QStringLiteral("--preset: unknown preset \"%1\" (available: %2)")
+        .arg(name, session::PresetLibrary::builtIn().names().join(", "));
+}
+
+Problem applyRate(const QCommandLineParser& parser, const Options& o, ui::MainWindow& window) {
+    if (!parser.isSet(o.rate)) return {};
+    bool ok = false;
+    const double value = parser.value(o.rate).toDouble(&ok);
+    if (!ok || !std::isfinite(value) || value < ui::LearningRateControl::minimum ||
+        value > ui::LearningRateControl::maximum)
+        return "--lr: expected a number from 0.001 to 1000, got \"" + parser.value(o.rate) + "\"";
+    window.controller()->setLearningRate(value);
+    return {};
+}
+
+Problem applySize(const QCommandLineParser& parser, const Options& o, ui::MainWindow& window) {
+    if (!parser.isSet(o.size)) return {};
+    const QStringList parts = parser.value(o.size).split('x');
+    bool wide = false, high = false;
+    const QSize size(parts.size() == 2 ? parts[0].toInt(&wide) : 0,
+                     parts.size() == 2 ? parts[1].toInt(&high) : 0);
+    if (!wide || !high || size.width() < kSmallestWindow.width() ||
+        size.height() < kSmallestWindow.height() || size.width() > kLargestWindow.width() ||
+        size.height() > kLargestWindow.height())
+        return "--size: expected WIDTHxHEIGHT from 400x300 to 8192x8192, got \"" +
+               parser.value(o.size) + "\"";
+    window.resize(size);
+    return {};
+}
+
+Problem applySteps(const QCommandLineParser& parser, const Options& o, ui::MainWindow& window) {
+    Problem problem;
+    if (!parser.isSet(o.steps)) return {};
+    if (const auto count = wholeNumber(parser, o.steps, 0, kMostSteps, problem))
+        window.controller()->run(*count);
+    return problem;
+}
+
+Problem applyStepSize(const QCommandLineParser& parser, const Options& o, ui::MainWindow& window) {
+    if (!parser.isSet(o.stepSize)) return {};
+    const QStringList names = {"iteration", "phase", "term"};
+    const qsizetype index = names.indexOf(parser.value(o.stepSize));
+    if (index < 0)
+        return "--step-size: expected iteration, phase or term, got \"" + parser.value(o.stepSize) +
+               "\"";
+    window.controller()->setGranularity(core::Granularity(index));
+    return {};
+}
+
+Problem applyAdvance(const QCommandLineParser& parser, const Options& o, ui::MainWindow& window) {
+    Problem problem;
+    if (!parser.isSet(o.advance)) return {};
+    if (const auto count = wholeNumber(parser, o.advance, 0, kMostAdvances, problem))
+        for (long long i = 0; i < *count; ++i)
+            window.controller()->stepForward();
+    return problem;
+}
+
+// Writes the iteration, loss, learning rate and whether the window is active (takes keys) to
+// `path`, for tests that drive the real program from outside.
+void writeStateFile(const QString& path, const ui::MainWindow& window) {
+    const ui::TrainingController& model = *window.controller();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) return;
+    file.write(QStringLiteral("{\"iteration\": %1, \"loss\": %2, \"learning_rate\": %3, "
+                              "\"active\": %4}\n")
+                   .arg(model.iteration())
+                   .arg(model.snapshot().loss(), 0, 'g', 17)
+                   .arg(model.learningRate(), 0, 'g', 17)
+                   .arg(window.isActiveWindow() ? "true" : "false")
+                   .toUtf8());
+    file.commit();
+}
+
+// Keeps the state file of --state-file up to date with every change and focus move.
+void keepStateFile(const QString& path, ui::MainWindow& window) {
+    const auto write = [path, &window] { writeStateFile(path, window); };
+    QObject::connect(window.controller(), &ui::TrainingController::changed, &window, write);
+    QObject::connect(qApp, &QGuiApplication::focusWindowChanged, &window, write);
+    write();
+}
 
 int fail(const QString& message) {
     std::fprintf(stderr, "backprop-lab: %s (see --help)\n", qPrintable(message));
     return kBadArguments;
 }
 
-// Writes the iteration, loss, learning rate and whether the window is active (takes keys) to
-// `path` whenever they change, for tests that drive the real program from outside.
-void writeStateFile(const QString& path, const ui::MainWindow& window) {
-    const ui::TrainingController& controller = *window.controller();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) return;
-    file.write(QStringLiteral("{\"iteration\": %1, \"loss\": %2, \"learning_rate\": %3, "
-                              "\"active\": %4}\n")
-                   .arg(controller.iteration())
-                   .arg(controller.snapshot().loss(), 0, 'g', 17)
-                   .arg(controller.learningRate(), 0, 'g', 17)
-                   .arg(window.isActiveWindow() ? "true" : "false")
-                   .toUtf8());
-    file.commit();
+int saveScreenshot(ui::MainWindow& window, const QString& path) {
+    window.setAttribute(Qt::WA_DontShowOnScreen);
+    window.show();
+    window.settle();
+    if (window.grab().save(path, "PNG")) return 0;
+    std::fprintf(stderr, "backprop-lab: cannot write %s\n", qPrintable(path));
+    return 1;
 }
 
 }  // namespace
@@ -54,17 +166,9 @@ int main(int argc, char* argv[]) {
     parser.setApplicationDescription("Learn backpropagation by stepping through it.");
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption shot("screenshot", "Render the window into FILE.png and exit.",
-                                  "FILE");
-    const QCommandLineOption preset("preset", "Start from preset NAME (default mazur).", "NAME");
-    const QCommandLineOption rate("lr", "Learning rate (0.001 to 1000).", "X");
-    const QCommandLineOption steps("steps", "Run N iterations first.", "N");
-    const QCommandLineOption size("size", "Window size, e.g. 1280x800.", "WxH");
-    const QCommandLineOption state("state-file", "Keep FILE updated with the state.", "FILE");
-    const QCommandLineOption stepSize("step-size", "What Step does: iteration, phase or term.",
-                                      "SIZE");
-    const QCommandLineOption advance("advance", "Press Step N times (after --steps).", "N");
-    parser.addOptions({shot, preset, rate, steps, size, state, stepSize, advance});
+    const Options options;
+    parser.addOptions({options.screenshot, options.preset, options.rate, options.size,
+                       options.steps, options.stepSize, options.advance, options.state});
     if (!parser.parse(application.arguments())) return fail(parser.errorText());
     if (parser.isSet("help")) parser.showHelp(0);
     if (parser.isSet("version")) parser.showVersion();
@@ -72,75 +176,13 @@ int main(int argc, char* argv[]) {
         return fail("unexpected argument \"" + parser.positionalArguments().first() + "\"");
 
     ui::MainWindow window;
-    const QString presetName = parser.isSet(preset) ? parser.value(preset) : "mazur";
-    if (!window.loadPreset(presetName))
-        return fail(QStringLiteral("--preset: unknown preset \"%1\" (available: %2)")
-                        .arg(presetName, session::PresetLibrary::builtIn().names().join(", ")));
-    if (parser.isSet(rate)) {
-        bool ok = false;
-        const double value = parser.value(rate).toDouble(&ok);
-        if (!ok || !std::isfinite(value) || value < 0.001 || value > 1000)
-            return fail("--lr: expected a number from 0.001 to 1000, got \"" + parser.value(rate) +
-                        "\"");
-        window.controller()->setLearningRate(value);
-    }
-    if (parser.isSet(size)) {
-        const QStringList parts = parser.value(size).split('x');
-        bool wide = false, high = false;
-        const int width = parts.size() == 2 ? parts[0].toInt(&wide) : 0;
-        const int height = parts.size() == 2 ? parts[1].toInt(&high) : 0;
-        if (!wide || !high || width < 400 || height < 300 || width > 8192 || height > 8192)
-            return fail("--size: expected WIDTHxHEIGHT from 400x300 to 8192x8192, got \"" +
-                        parser.value(size) + "\"");
-        window.resize(width, height);
-    }
-    if (parser.isSet(steps)) {
-        bool ok = false;
-        const long long count = parser.value(steps).toLongLong(&ok);
-        if (!ok || count < 0 || count > 100'000'000)
-            return fail("--steps: expected a whole number from 0 to 100000000, got \"" +
-                        parser.value(steps) + "\"");
-        window.controller()->run(count);
-    }
-
-    if (parser.isSet(stepSize)) {
-        const QStringList names = {"iteration", "phase", "term"};
-        const qsizetype index = names.indexOf(parser.value(stepSize));
-        if (index < 0)
-            return fail("--step-size: expected iteration, phase or term, got \"" +
-                        parser.value(stepSize) + "\"");
-        window.setGranularity(core::Granularity(index));
-    }
-    if (parser.isSet(advance)) {
-        bool ok = false;
-        const int count = parser.value(advance).toInt(&ok);
-        if (!ok || count < 0 || count > 1'000'000)
-            return fail("--advance: expected a whole number from 0 to 1000000, got \"" +
-                        parser.value(advance) + "\"");
-        for (int i = 0; i < count; ++i)
-            window.controller()->stepForward();
-    }
-
-    if (parser.isSet(shot)) {
-        window.setAttribute(Qt::WA_DontShowOnScreen);
-        window.show();
-        window.settle();
-        const QString path = parser.value(shot);
-        if (!window.grab().save(path, "PNG")) {
-            std::fprintf(stderr, "backprop-lab: cannot write %s\n", qPrintable(path));
-            return 1;
-        }
-        return 0;
-    }
-
-    if (parser.isSet(state)) {
-        const QString path = parser.value(state);
-        const auto write = [path, &window] { writeStateFile(path, window); };
-        QObject::connect(window.controller(), &ui::TrainingController::stateChanged, &window,
-                         write);
-        QObject::connect(&application, &QGuiApplication::focusWindowChanged, &window, write);
-        write();
-    }
+    for (const auto apply :
+         {applyPreset, applyRate, applySize, applySteps, applyStepSize, applyAdvance})
+        if (const Problem problem = apply(parser, options, window); !problem.isEmpty())
+            return fail(problem);
+    if (parser.isSet(options.screenshot))
+        return saveScreenshot(window, parser.value(options.screenshot));
+    if (parser.isSet(options.state)) keepStateFile(parser.value(options.state), window);
     window.show();
     return application.exec();
 }

@@ -3,36 +3,36 @@
 #include <QWidget>
 
 #include "core/explanation.h"
+#include "trainingcontroller.h"
 
 class QLabel;
 class QToolButton;
 
 namespace ui {
 
+class RichTextLabel;
+
 // The current term as an equation, first in symbols and then with the step's numbers, typeset
-// with real sub- and superscripts and the partial sign, with one sentence on what it means. A
-// button copies the equation as plain text.
+// with real sub- and superscripts and the partial sign, with one sentence on what it means; a
+// note in its place for a whole iteration or a step that blew up. A button copies the equation
+// as plain text. A view of the model: it redraws when the step or the reveal moves.
 class FormulaPanel : public QWidget {
     Q_OBJECT
 
 public:
-    explicit FormulaPanel(QWidget* parent = nullptr);
-
-    // Shows `term`; `where` says which it is, e.g. "Iteration 1 · term 18 of 43 · backward pass".
-    void showTerm(const core::Term& term, const QString& where);
-    // Shows a note in place of a term (a whole iteration, or nothing revealed yet).
-    void showNote(const QString& where, const QString& note);
-    // The equation as plain text (what Copy puts on the clipboard); empty without a term.
-    const QString& equationText() const { return plainText_; }
-    // The equation as shown, in rich text.
-    QString equationHtml() const;
+    explicit FormulaPanel(const TrainingController* model, QWidget* parent = nullptr);
 
 private:
+    void refresh(TrainingController::Changes what);
+    void showTerm(const core::Term& term, const QString& where);
+    void showNote(const QString& where, const QString& note);
+
+    const TrainingController* model_;
     QLabel* where_ = nullptr;
-    QLabel* equation_ = nullptr;
+    RichTextLabel* equation_ = nullptr;
     QLabel* meaning_ = nullptr;
     QToolButton* copyButton_ = nullptr;
-    QString plainText_;
+    QString plainText_;  // the equation as plain text, what Copy puts on the clipboard
 };
 
 }  // namespace ui

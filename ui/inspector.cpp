@@ -9,7 +9,8 @@
 
 namespace ui {
 
-Inspector::Inspector(QWidget* parent) : QWidget(parent) {
+Inspector::Inspector(const TrainingController* model, QWidget* parent)
+    : QWidget(parent), model_(model) {
     setObjectName("inspector");
     setAccessibleName(tr("Inspector"));
     setAutoFillBackground(true);
@@ -24,10 +25,7 @@ Inspector::Inspector(QWidget* parent) : QWidget(parent) {
     close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
     close->setAccessibleName(tr("Close the inspector"));
     close->setToolTip(tr("Unpin and close the inspector"));
-    connect(close, &QToolButton::clicked, this, [this] {
-        pin({});
-        emit closed();
-    });
+    connect(close, &QToolButton::clicked, this, [this] { pin({}); });
     auto* header = new QHBoxLayout;
     header->addWidget(new QLabel(tr("<b>Inspector</b>")));
     header->addStretch(1);
@@ -37,21 +35,35 @@ Inspector::Inspector(QWidget* parent) : QWidget(parent) {
     layout->addLayout(header);
     layout->addWidget(details_, 1);
     setVisible(false);
+    connect(model_, &TrainingController::changed, this, &Inspector::refresh);
 }
 
 void Inspector::pin(const NetworkItem& item) {
     pinned_ = item;
     setVisible(item.kind != NetworkItem::Kind::None);
+    describe();
 }
 
-void Inspector::showStep(const StepReveal& reveal, int sample, int digits,
-                         std::optional<double> finiteDifference) {
+void Inspector::refresh(TrainingController::Changes what) {
+    using Change = TrainingController::Change;
+    if (what & Change::Session) pinned_ = {};
+    if (what &
+        (Change::Session | Change::Step | Change::Reveal | Change::Display | Change::Granularity))
+        describe();
+    setVisible(pinned_.kind != NetworkItem::Kind::None);
+}
+
+void Inspector::describe() {
     if (pinned_.kind == NetworkItem::Kind::None) return;
-    details_->setText(describeItem(reveal, pinned_, sample, digits, finiteDifference));
-}
-
-QString Inspector::text() const {
-    return details_->text();
+    // A parameter's gradient, checked by a central difference of the batch loss.
+    std::optional<double> difference;
+    const int weights = model_->snapshot().topology().weightCount();
+    if (pinned_.kind == NetworkItem::Kind::Weight)
+        difference = model_->finiteDifference(pinned_.index);
+    else if (pinned_.kind == NetworkItem::Kind::Bias)
+        difference = model_->finiteDifference(weights + pinned_.index);
+    details_->setText(describeItem(model_->reveal(), pinned_, model_->shownSample(),
+                                   model_->digits(), difference));
 }
 
 }  // namespace ui

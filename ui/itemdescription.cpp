@@ -30,14 +30,16 @@ private:
 
 }  // namespace
 
-QString describeItem(const StepReveal& reveal, const NetworkItem& item, int sample, int digits,
-                     std::optional<double> finiteDifference) {
+QString describeItem(const core::StepReveal& reveal, const NetworkItem& item, int sample,
+                     int digits, std::optional<double> finiteDifference) {
     if (reveal.isEmpty() || item.kind == NetworkItem::Kind::None) return {};
     const core::StepSnapshot& step = reveal.step();
     const core::Topology& topology = step.topology();
     const bool batch = step.sampleCount() > 1;
     const QString ofSample = batch ? tr(" (sample %1)").arg(sample + 1) : QString();
-    const auto text = [&](const core::QuantityRef& ref) { return reveal.text(ref, digits); };
+    const auto text = [&](const core::QuantityRef& ref) {
+        return QString::fromStdString(reveal.text(ref, digits));
+    };
     const auto name = [&](int layer, int node) {
         return QString::fromStdString(topology.nodeName(layer, node));
     };
@@ -59,9 +61,9 @@ QString describeItem(const StepReveal& reveal, const NetworkItem& item, int samp
             };
             table.row("net_{" + node + "}", text(ref(Quantity::Net)));
             table.row("out_{" + node + "}", text(ref(Quantity::Out)));
-            table.row("@{d}E/@{d}out_{" + node + "}", text(ref(Quantity::DLossDOut)));
+            table.row("@{d}E/@{d}out_{" + node + "}", text(ref(Quantity::DLoss_dOut)));
             table.row("@{d}out_{" + node + "}/@{d}net_{" + node + "}",
-                      text(ref(Quantity::DOutDNet)));
+                      text(ref(Quantity::DOut_dNet)));
             table.row("@{delta}_{" + node + "} = @{d}E/@{d}net_{" + node + "}",
                       text(ref(Quantity::Delta)));
             return table.html();
@@ -91,12 +93,12 @@ QString describeItem(const StepReveal& reveal, const NetworkItem& item, int samp
             }
             if (batch)
                 table.row("@{d}E^{(" + QString::number(sample + 1) + ")}/@{d}" + parameter,
-                          text({.quantity = weight ? Quantity::SampleDLossDWeight
-                                                   : Quantity::SampleDLossDBias,
+                          text({.quantity = weight ? Quantity::SampleDLoss_dWeight
+                                                   : Quantity::SampleDLoss_dBias,
                                 .sample = sample,
                                 .parameter = index}));
             const core::QuantityRef gradient{
-                .quantity = weight ? Quantity::DLossDWeight : Quantity::DLossDBias,
+                .quantity = weight ? Quantity::DLoss_dWeight : Quantity::DLoss_dBias,
                 .parameter = index};
             table.row("@{d}E_{total}/@{d}" + parameter + tr(" (backprop)"), text(gradient));
             if (finiteDifference) {

@@ -3,8 +3,8 @@
 #include <QString>
 #include <optional>
 
+#include "core/stepreveal.h"
 #include "networkitem.h"
-#include "stepreveal.h"
 
 namespace ui {
 
@@ -12,7 +12,7 @@ namespace ui {
 // delta in sample `sample`; a parameter's value, dnet/dp, dE/dp (per sample and for the batch)
 // and its update; with `finiteDifference`, that estimate of dE/dp beside backpropagation's and
 // their difference. Values not computed yet show "?".
-QString describeItem(const StepReveal& reveal, const NetworkItem& item, int sample, int digits,
-                     std::optional<double> finiteDifference = std::nullopt);
+QString describeItem(const core::StepReveal& reveal, const NetworkItem& item, int sample,
+                     int digits, std::optional<double> finiteDifference = std::nullopt);
 
 }  // namespace ui

@@ -29,8 +29,16 @@ int positionOf(double rate) {
 // A field that shows rates with up to 6 significant digits and no trailing zeros.
 class RateField : public QDoubleSpinBox {
 public:
-    using QDoubleSpinBox::QDoubleSpinBox;
+    explicit RateField(QWidget* parent) : QDoubleSpinBox(parent) {
+        // "1000", not "1,000", which reads as one in half the world.
+        QLocale plain = locale();
+        plain.setNumberOptions(QLocale::OmitGroupSeparator);
+        setLocale(plain);
+    }
     QString textFromValue(double value) const override { return locale().toString(value, 'g', 6); }
+    // Wide enough for any rate it writes ("0.00123457"), not just for its ends.
+    QSize sizeHint() const override { return widened(QDoubleSpinBox::sizeHint()); }
+    QSize minimumSizeHint() const override { return widened(QDoubleSpinBox::minimumSizeHint()); }
     double valueFromText(const QString& text) const override { return locale().toDouble(text); }
     QValidator::State validate(QString& text, int&) const override {
         if (text.isEmpty()) return QValidator::Intermediate;
@@ -40,12 +48,21 @@ public:
         return value >= minimum() && value <= maximum() ? QValidator::Acceptable
                                                         : QValidator::Intermediate;
     }
+
+private:
+    QSize widened(QSize hint) const {
+        const QFontMetrics metrics(font());
+        hint.rwidth() += std::max(0, metrics.horizontalAdvance(QStringLiteral("0.00888888")) -
+                                         metrics.horizontalAdvance(textFromValue(maximum())));
+        return hint;
+    }
 };
 
 }  // namespace
 
-LearningRateControl::LearningRateControl(QWidget* parent) : QWidget(parent) {
-    auto* label = new QLabel(tr("Learning rate"), this);
+LearningRateControl::LearningRateControl(TrainingController* model, QWidget* parent)
+    : QWidget(parent), model_(model) {
+    auto* label = new QLabel(tr("&Learning rate"), this);
     slider_ = new QSlider(Qt::Horizontal, this);
     slider_->setObjectName("learningRateSlider");
     slider_->setAccessibleName(tr("Learning rate slider"));
@@ -61,7 +78,8 @@ LearningRateControl::LearningRateControl(QWidget* parent) : QWidget(parent) {
     field_ = new RateField(this);
     field_->setObjectName("learningRateField");
     field_->setAccessibleName(tr("Learning rate"));
-    field_->setToolTip(tr("Learning rate: type a value from 0.001 to 1000"));
+    field_->setToolTip(
+        tr("Learning rate: type a value from 0.001 to 1000 (Alt+L); Enter gives the keys back"));
     field_->setDecimals(6);
     field_->setRange(minimum, maximum);
     field_->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
@@ -74,61 +92,46 @@ LearningRateControl::LearningRateControl(QWidget* parent) : QWidget(parent) {
     layout->addWidget(slider_, 1);
     layout->addWidget(field_);
 
+    // The slider's own moves (a drag, a click on the groove, its keys) and the field's entries
+    // ask the model; what is shown always comes back from it.
     connect(slider_, &QSlider::valueChanged, this, [this](int position) {
-        if (dragCancelled_) return;
-        const double rate = rateAt(position);
-        const QSignalBlocker blocker(field_);
-        field_->setValue(rate);
-        rate_ = rate;
-        emit rateChanged(rate);
+        if (!dragCancelled_) model_->setLearningRate(rateAt(position));
     });
-    connect(field_, &QDoubleSpinBox::valueChanged, this, [this](double rate) {
-        showOnSlider(rate);
-        rate_ = rate;
-        emit rateChanged(rate);
-    });
+    connect(field_, &QDoubleSpinBox::valueChanged, model_, &TrainingController::setLearningRate);
     connect(slider_, &QSlider::sliderPressed, this, [this] {
-        rateBeforeDrag_ = rate_;
         dragCancelled_ = false;
-        emit dragStarted();
+        model_->beginRateDrag();
     });
     connect(slider_, &QSlider::sliderReleased, this, [this] {
-        if (dragCancelled_) {
-            // The slider followed the mouse: put it back on the restored rate.
-            dragCancelled_ = false;
-            showOnSlider(rate_);
-            return;
-        }
-        emit dragFinished();
+        dragCancelled_ = false;
+        model_->endRateDrag();
+        showRate(model_->learningRate());
     });
     slider_->installEventFilter(this);
+    connect(model_, &TrainingController::changed, this, &LearningRateControl::refresh);
 }
 
 bool LearningRateControl::eventFilter(QObject* watched, QEvent* event) {
     if (watched == slider_ && event->type() == QEvent::KeyPress &&
-        static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape && isDragging()) {
+        static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape && model_->isDraggingRate()) {
         dragCancelled_ = true;
-        setRate(rateBeforeDrag_);
-        emit rateChanged(rateBeforeDrag_);
-        emit dragFinished();
+        model_->cancelRateDrag();
         return true;
     }
     return QWidget::eventFilter(watched, event);
 }
 
-bool LearningRateControl::isDragging() const {
-    return slider_->isSliderDown();
+void LearningRateControl::refresh(TrainingController::Changes what) {
+    using Change = TrainingController::Change;
+    if (what & (Change::Session | Change::Step | Change::Rate)) showRate(model_->learningRate());
 }
 
-void LearningRateControl::setRate(double rate) {
-    rate_ = rate;
-    const QSignalBlocker blocker(field_);
+void LearningRateControl::showRate(double rate) {
+    const QSignalBlocker fieldBlocker(field_);
     field_->setValue(rate);
-    showOnSlider(rate);
-}
-
-void LearningRateControl::showOnSlider(double rate) {
-    const QSignalBlocker blocker(slider_);
+    // The slider follows the model, except under the mouse of a drag that was cancelled.
+    if (dragCancelled_) return;
+    const QSignalBlocker sliderBlocker(slider_);
     slider_->setValue(positionOf(std::clamp(rate, minimum, maximum)));
 }
 

@@ -2,14 +2,17 @@
 
 #include <QWidget>
 
+#include "trainingcontroller.h"
+
 class QDoubleSpinBox;
 class QSlider;
 
 namespace ui {
 
-// The learning rate: a slider on a log scale from 0.001 to 1000 beside a numeric field, kept in
-// sync. Dragging reports every new value at once; Escape during a drag gives back the rate from
-// before it and ends the drag.
+// The learning rate: a slider on a log scale from 0.001 to 1000 beside a numeric field, both
+// showing the model's rate. Typing a rate is one change; a drag of the slider is one change
+// however many rates it passes (the model records each for replay); Escape during a drag gives
+// back the rate and the run from before it.
 class LearningRateControl : public QWidget {
     Q_OBJECT
 
@@ -17,35 +20,19 @@ public:
     static constexpr double minimum = 0.001;
     static constexpr double maximum = 1000.0;
 
-    explicit LearningRateControl(QWidget* parent = nullptr);
-
-    // The rate last chosen or shown, exactly (the field rounds what it shows to 6 decimals).
-    double rate() const { return rate_; }
-    // Shows `rate` without reporting it back.
-    void setRate(double rate);
-    // Whether the slider is being dragged (and the drag was not cancelled).
-    bool isDragging() const;
-    QSlider* slider() const { return slider_; }
-    QDoubleSpinBox* field() const { return field_; }
-
-signals:
-    // The user chose a rate (by dragging, clicking or typing).
-    void rateChanged(double rate);
-    void dragStarted();
-    // The drag ended: released, or cancelled with Escape.
-    void dragFinished();
+    explicit LearningRateControl(TrainingController* model, QWidget* parent = nullptr);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    void showOnSlider(double rate);
+    void refresh(TrainingController::Changes what);
+    void showRate(double rate);
 
+    TrainingController* model_;
     QSlider* slider_ = nullptr;
     QDoubleSpinBox* field_ = nullptr;
-    double rate_ = 0.0;
-    double rateBeforeDrag_ = 0.0;
-    bool dragCancelled_ = false;
+    bool dragCancelled_ = false;  // Escape ended the drag while the button is still down
 };
 
 }  // namespace ui

@@ -10,21 +10,110 @@
 #include <algorithm>
 #include <cmath>
 
+#include "lossaxisticker.h"
+#include "losscurve.h"
 #include "palette.h"
 
 namespace ui {
 
 namespace {
 
-constexpr double kHoverPixels = 20.0;  // how near the mouse a point must be to be described
+constexpr double kHoverPixels = 20.0;       // how near the mouse a point must be to be described
+constexpr double kMarkerHoverPixels = 4.0;  // how near a marker's line
+constexpr qreal kAxisFontScale = 1.1;       // axis texts against the system font
+constexpr int kMinimumHeight = 120;
+constexpr double kLeftRoom = 0.02;      // room left of iteration 0, as a share of the width
+constexpr double kRightRoom = 0.03;     // room right of the newest point
+constexpr double kLogMargin = 1.5;      // least factor of room above and below on a log axis
+constexpr double kLogShare = 0.06;      // share of the decades shown left above and below
+constexpr double kLinearMargin = 0.08;  // share of the span above and below on a linear axis
+constexpr double kPreviewCap = 100;     // a preview counts up to this times the run's highest loss
+constexpr int kMarkerRows = 3;          // rows of marker labels before a label is left out
+constexpr qreal kMarkerGap = 6;         // pixels between marker labels in a row
+constexpr std::size_t kDottedBelow = 200;  // a curve of fewer points dots each, so its first shows
+
+using Change = TrainingController::Change;
 
 }  // namespace
 
-LossPlot::LossPlot(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot), pinned_(plot_) {
+LossPlot::LossPlot(TrainingController* model, QWidget* parent)
+    : QWidget(parent), model_(model), plot_(new QCustomPlot), pinned_(plot_) {
+    plot_->setObjectName("lossPlot");
+    plot_->setAccessibleName(tr("Loss plot"));
+    plot_->setToolTip({});
+    plot_->setMinimumHeight(kMinimumHeight);
+    plot_->setFocusPolicy(Qt::ClickFocus);
+    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    plot_->setNoAntialiasingOnDrag(true);
+    setUpAxes();
+    setUpItems();
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(buildControls());
+    layout->addWidget(plot_, 1);
+
+    // The user's own pan (a drag that moves the view) and zoom hold the view; a single click
+    // does not. A double click follows again.
+    connect(plot_, &QCustomPlot::mousePress, this, [this] { pressed_ = true; });
+    connect(plot_, &QCustomPlot::mouseRelease, this, [this] { pressed_ = false; });
+    connect(plot_->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
+        if (pressed_) setFollowNewest(false);
+    });
+    connect(plot_, &QCustomPlot::mouseWheel, this, [this] { setFollowNewest(false); });
+    connect(plot_, &QCustomPlot::mouseDoubleClick, this, [this] { setFollowNewest(true); });
+    connect(plot_, &QCustomPlot::mouseMove, this, &LossPlot::showHover);
+    connect(plot_, &QCustomPlot::beforeReplot, this, &LossPlot::placeMarkerLabels);
+    connect(model_, &TrainingController::changed, this, &LossPlot::refresh);
+}
+
+void LossPlot::setUpAxes() {
+    QFont axisFont = font();
+    axisFont.setPointSizeF(axisFont.pointSizeF() * kAxisFontScale);
+    for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis}) {
+        axis->setLabelFont(axisFont);
+        axis->setTickLabelFont(axisFont);
+    }
+    plot_->xAxis->setLabel(tr("iteration"));
+    plot_->yAxis->setLabel(tr("E_total"));
+    plot_->yAxis->setTicker(
+        QSharedPointer<QCPAxisTicker>(new LossAxisTicker(LossAxisTicker::Scale::Linear)));
+    plot_->xAxis->setRange(0, 10);
+    plot_->yAxis->setRange(0, 1);
+}
+
+void LossPlot::setUpItems() {
+    curve_ = new LossCurve(plot_->xAxis, plot_->yAxis);
+    // A one-pixel pen: a wider one goes through Qt's stroker, twenty times slower.
+    curve_->setPen(QPen(Palette::lossCurve(), 1));
+    curve_->setHistory(&model_->history());
+    curve_->setDotLimit(kDottedBelow);
+
+    preview_ = plot_->addGraph();
+    preview_->setPen(QPen(Palette::lossCurve(), 1.5, Qt::DashLine));
+    preview_->setName(tr("preview"));
+
+    current_ = new QCPItemStraightLine(plot_);
+    current_->setPen(QPen(palette().color(QPalette::Mid), 1.5));
+
+    regimeLabel_ = new QCPItemText(plot_);
+    regimeLabel_->setObjectName("regimeLabel");
+    regimeLabel_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    regimeLabel_->position->setCoords(0.99, 0.03);
+    regimeLabel_->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+    QFont regimeFont = plot_->xAxis->tickLabelFont();
+    regimeFont.setBold(true);
+    regimeLabel_->setFont(regimeFont);
+    regimeLabel_->setPadding(QMargins(6, 2, 6, 2));
+}
+
+QWidget* LossPlot::buildControls() {
     logScaleBox_ = new QCheckBox(tr("Log scale"));
     logScaleBox_->setObjectName("logScaleBox");
     logScaleBox_->setAccessibleName(tr("Logarithmic loss axis"));
     logScaleBox_->setToolTip(tr("Show E_total on a logarithmic axis, to see a slow descent"));
+    connect(logScaleBox_, &QCheckBox::toggled, this, &LossPlot::setLogScale);
     followButton_ = new QToolButton;
     followButton_->setObjectName("followButton");
     followButton_->setText(tr("Follow newest"));
@@ -32,45 +121,9 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot), p
     followButton_->setChecked(true);
     followButton_->setAccessibleName(tr("Follow the newest point"));
     followButton_->setToolTip(
-        tr("Keep the newest point in view; zooming or panning the plot "
-           "turns this off, a double click turns it on"));
-
-    plot_->setObjectName("lossPlot");
-    plot_->setAccessibleName(tr("Loss plot"));
-    plot_->setToolTip({});
-    plot_->setMinimumHeight(120);
-    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    plot_->setNoAntialiasingOnDrag(true);
-    QFont axisFont = font();
-    axisFont.setPointSizeF(axisFont.pointSizeF() * 1.1);
-    for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis}) {
-        axis->setLabelFont(axisFont);
-        axis->setTickLabelFont(axisFont);
-    }
-    plot_->xAxis->setLabel(tr("iteration"));
-    plot_->yAxis->setLabel(tr("E_total"));
-    plot_->xAxis->setRange(0, 10);
-    plot_->yAxis->setRange(0, 1);
-
-    curve_ = plot_->addGraph();
-    // A one-pixel pen: a wider one goes through Qt's stroker, twenty times slower at 10^4 points.
-    curve_->setPen(QPen(Palette::lossCurve(), 1));
-    curve_->setAdaptiveSampling(true);
-    curve_->setLineStyle(QCPGraph::lsLine);
-
-    preview_ = plot_->addGraph();
-    preview_->setPen(QPen(Palette::lossCurve(), 1.5, Qt::DashLine));
-    preview_->setName(tr("preview"));
-
-    regimeLabel_ = new QCPItemText(plot_);
-    regimeLabel_->position->setType(QCPItemPosition::ptAxisRectRatio);
-    regimeLabel_->position->setCoords(0.99, 0.03);
-    regimeLabel_->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
-    QFont regimeFont = axisFont;
-    regimeFont.setBold(true);
-    regimeLabel_->setFont(regimeFont);
-    regimeLabel_->setPadding(QMargins(6, 2, 6, 2));
-
+        tr("Keep the newest point in view; dragging or zooming the plot turns this off, a "
+           "double click turns it on"));
+    connect(followButton_, &QToolButton::toggled, this, &LossPlot::setFollowNewest);
     pinButton_ = new QToolButton;
     pinButton_->setObjectName("pinRunButton");
     pinButton_->setText(tr("Pin run"));
@@ -78,158 +131,204 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot), p
     pinButton_->setToolTip(tr("Keep this curve as a faded ghost labelled with its learning rate; "
                               "Reset then starts again from the same weights, to compare rates "
                               "(up to %1 runs)")
-                               .arg(maxPinnedRuns));
-    connect(pinButton_, &QToolButton::clicked, this, &LossPlot::pinRequested);
+                               .arg(PinnedRun::maximum));
+    connect(pinButton_, &QToolButton::clicked, model_, &TrainingController::pinRun);
     pinnedButton_ = new QToolButton;
     pinnedButton_->setObjectName("pinnedRunsButton");
     pinnedButton_->setAccessibleName(tr("Pinned runs"));
-    pinnedButton_->setToolTip(tr("The pinned runs: remove one or all"));
+    pinnedButton_->setToolTip(
+        tr("The pinned runs: remove one or all, or keep them when the "
+           "network changes"));
     pinnedButton_->setPopupMode(QToolButton::InstantPopup);
     pinnedButton_->setMenu(new QMenu(pinnedButton_));
     updatePinnedMenu();
 
-    auto* controls = new QHBoxLayout;
-    controls->setContentsMargins(4, 2, 4, 0);
-    controls->addWidget(logScaleBox_);
-    controls->addWidget(followButton_);
-    controls->addWidget(pinButton_);
-    controls->addWidget(pinnedButton_);
-    controls->addStretch(1);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addLayout(controls);
-    layout->addWidget(plot_, 1);
-
-    connect(logScaleBox_, &QCheckBox::toggled, this, &LossPlot::setLogScale);
-    connect(followButton_, &QToolButton::toggled, this, &LossPlot::setFollowNewest);
-    // The user's own zoom and pan hold the view; a double click lets it follow again.
-    connect(plot_, &QCustomPlot::mousePress, this, [this] { setFollowNewest(false); });
-    connect(plot_, &QCustomPlot::mouseWheel, this, [this] { setFollowNewest(false); });
-    connect(plot_, &QCustomPlot::mouseDoubleClick, this, [this] { setFollowNewest(true); });
-    connect(plot_, &QCustomPlot::mouseMove, this, &LossPlot::showHover);
+    auto* controls = new QWidget;
+    auto* row = new QHBoxLayout(controls);
+    row->setContentsMargins(4, 2, 4, 0);
+    for (QWidget* control :
+         std::initializer_list<QWidget*>{logScaleBox_, followButton_, pinButton_, pinnedButton_})
+        row->addWidget(control);
+    row->addStretch(1);
+    return controls;
 }
 
-void LossPlot::showHistory(const core::LossHistory& history) {
+void LossPlot::refresh(TrainingController::Changes what) {
+    if (what & Change::Session) setFollowNewest(true);
+    if (what & (Change::Session | Change::Run | Change::Step)) showCurve(what & Change::Session);
+    if (what & (Change::Session | Change::Run)) showRateMarkers();
+    if (what & (Change::Session | Change::Step)) {
+        current_->point1->setCoords(double(model_->iteration()), 1.0);
+        current_->point2->setCoords(double(model_->iteration()), 2.0);
+        showRegime();
+    }
+    if (what & (Change::Session | Change::Preview | Change::Step)) showPreview();
+    if (what & (Change::Session | Change::Pins)) showPins();
+    if (!(what & (Change::Session | Change::Run | Change::Step | Change::Preview | Change::Pins)))
+        return;
+    if (following_) rescale();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+// Keeps the extremes of the curve up to date: only the points new since the last call are
+// read, unless earlier points were rewritten (a merge or a cut).
+void LossPlot::showCurve(bool rewritten) {
+    const core::LossHistory& history = model_->history();
     const auto& points = history.points();
-    QSharedPointer<QCPGraphDataContainer> data = curve_->data();
-    if (history.generation() != shownGeneration_ || history.settledCount() < shownSettled_) {
-        // Earlier points were rewritten: show them all anew.
-        QVector<QCPGraphData> all;
-        all.reserve(int(points.size()));
-        for (const auto& point : points)
-            all.append({double(point.iteration), point.loss});
-        data->set(all, true);
+    if (rewritten || history.generation() != shownGeneration_ ||
+        history.settledCount() < shownSettled_) {
         shownGeneration_ = history.generation();
         shownSettled_ = 0;
         settledExtremes_ = {};
-    } else {
-        // Replace what was not settled yet, then append the rest.
-        data->removeAfter(shownSettled_ == 0 ? -1.0 : double(points[shownSettled_ - 1].iteration));
-        QVector<QCPGraphData> added;
-        for (std::size_t i = shownSettled_; i < points.size(); ++i)
-            added.append({double(points[i].iteration), points[i].loss});
-        data->add(added, true);
     }
-    // The extremes grow with the settled points; the open bucket's few points are added fresh.
     for (std::size_t i = shownSettled_; i < history.settledCount(); ++i)
         settledExtremes_.add(points[i].loss);
     shownSettled_ = history.settledCount();
     extremes_ = settledExtremes_;
     for (std::size_t i = shownSettled_; i < points.size(); ++i)
         extremes_.add(points[i].loss);
-    lastIteration_ = points.empty() ? 0 : points.back().iteration;
-    // A short curve gets dots, so that its first point shows before there is a line.
-    curve_->setScatterStyle(points.size() < 200 ? QCPScatterStyle(QCPScatterStyle::ssDisc, 5)
-                                                : QCPScatterStyle());
-    if (following_) rescale();
-    plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void LossPlot::rescale() {
-    // The pinned runs and the preview count too; a preview that explodes counts only up to a
-    // hundred times the run's own highest loss, so the run stays readable.
-    LossExtremes extremes = extremes_;
-    long long last = lastIteration_;
-    pinned_.include(extremes, last);
-    if (!preview_->data()->isEmpty()) {
-        const double cap = std::isfinite(extremes_.high) ? 100 * extremes_.high : INFINITY;
-        for (double v : {previewExtremes_.low, std::min(previewExtremes_.high, cap),
-                         previewExtremes_.lowPositive})
-            extremes.add(v);
-        last = std::max(last, previewLast_);
-    }
-    rescaleTo(extremes, last);
-}
-
-void LossPlot::rescaleTo(const LossExtremes& extremes, long long lastIteration) {
-    // A little room left of iteration 0, so that its point is not hidden by the axis.
-    const double width = std::max(double(lastIteration), 10.0);
-    plot_->xAxis->setRange(-0.02 * width, width * 1.03);
-    if (logScale()) {
-        if (std::isfinite(extremes.lowPositive))
-            plot_->yAxis->setRange(extremes.lowPositive / 1.5, extremes.high * 1.5);
-    } else if (std::isfinite(extremes.low)) {
-        // A flat curve (one point, or a stalled run) gets a tenth of its value around it.
-        const double span = extremes.high - extremes.low;
-        const double margin = span > 1e-9 * std::abs(extremes.high)
-                                  ? span * 0.08
-                                  : std::max(std::abs(extremes.high) * 0.1, 1e-9);
-        plot_->yAxis->setRange(std::max(0.0, extremes.low - margin), extremes.high + margin);
-    }
-}
-
-void LossPlot::setRateMarkers(const std::vector<std::pair<long long, double>>& changes) {
+void LossPlot::showRateMarkers() {
     for (const RateMarker& marker : markers_) {
         plot_->removeItem(marker.line);
         plot_->removeItem(marker.label);
     }
     markers_.clear();
     const QPen pen(Palette::marker(), 1.5, Qt::DashLine);
-    for (const auto& [iteration, rate] : changes) {
+    for (const RateChange& change : model_->rateMarkers()) {
         auto* line = new QCPItemStraightLine(plot_);
         line->setPen(pen);
-        line->point1->setCoords(double(iteration), 1.0);
-        line->point2->setCoords(double(iteration), 2.0);
+        line->point1->setCoords(double(change.iteration), 1.0);
+        line->point2->setCoords(double(change.iteration), 2.0);
         auto* label = new QCPItemText(plot_);
+        label->setObjectName("rateMarkerLabel");
         label->position->setTypeX(QCPItemPosition::ptPlotCoords);
-        label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        label->position->setCoords(double(iteration), 0.02);
-        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
-        label->setPadding(QMargins(4, 0, 0, 0));
+        label->position->setTypeY(QCPItemPosition::ptAbsolute);
+        label->position->setCoords(double(change.iteration), 0);
+        label->setPadding(QMargins(4, 0, 4, 0));
         label->setColor(Palette::marker());
         label->setFont(plot_->xAxis->tickLabelFont());
-        label->setText(tr("lr %1").arg(rate, 0, 'g', 4));
-        markers_.push_back({iteration, line, label});
+        label->setText(tr("lr %1").arg(change.learningRate, 0, 'g', 4));
+        markers_.push_back({line, label});
     }
-    plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void LossPlot::setCurrentIteration(long long iteration) {
-    if (!current_) {
-        current_ = new QCPItemStraightLine(plot_);
-        current_->setPen(QPen(palette().color(QPalette::Mid), 1.5));
-    }
-    current_->point1->setCoords(double(iteration), 1.0);
-    current_->point2->setCoords(double(iteration), 2.0);
-    plot_->replot(QCustomPlot::rpQueuedReplot);
-}
-
-void LossPlot::clear() {
-    curve_->data()->clear();
+// Puts each marker label in the first row at the top of the plot where it overlaps neither
+// another label nor the regime's name: right of its line, or left of it near the right edge.
+// A label that finds no place in kMarkerRows rows is left out (hovering its line names it).
+void LossPlot::placeMarkerLabels() {
+    const QRect area = plot_->axisRect()->rect();
+    const QFontMetricsF metrics(plot_->xAxis->tickLabelFont());
+    const qreal rowHeight = metrics.height() + 2;
+    std::vector<QRectF> taken;
+    if (!regimeLabel_->text().isEmpty())
+        taken.push_back(QRectF(regimeLabel_->topLeft->pixelPosition(),
+                               regimeLabel_->bottomRight->pixelPosition()));
     for (const RateMarker& marker : markers_) {
-        plot_->removeItem(marker.line);
-        plot_->removeItem(marker.label);
+        const qreal x = plot_->xAxis->coordToPixel(marker.line->point1->coords().x());
+        const qreal width = metrics.horizontalAdvance(marker.label->text()) + 8;
+        const bool leftOfLine = x + width > area.right();
+        const qreal left = leftOfLine ? x - width : x;
+        marker.label->setVisible(false);
+        if (x < area.left() || x > area.right()) continue;
+        for (int row = 0; row < kMarkerRows; ++row) {
+            const QRectF box(left, area.top() + 2 + row * rowHeight, width, rowHeight);
+            const QRectF room = box.adjusted(-kMarkerGap / 2, 0, kMarkerGap / 2, 0);
+            if (std::any_of(taken.begin(), taken.end(),
+                            [&](const QRectF& other) { return other.intersects(room); }))
+                continue;
+            taken.push_back(box);
+            marker.label->position->setCoords(marker.line->point1->coords().x(), box.top());
+            marker.label->setPositionAlignment(Qt::AlignTop |
+                                               (leftOfLine ? Qt::AlignRight : Qt::AlignLeft));
+            marker.label->setVisible(true);
+            break;
+        }
     }
-    markers_.clear();
-    if (current_) plot_->removeItem(current_);
-    current_ = nullptr;
-    shownGeneration_ = -1;
-    shownSettled_ = 0;
-    settledExtremes_ = extremes_ = {};
-    lastIteration_ = 0;
-    setFollowNewest(true);
-    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossPlot::showPreview() {
+    const std::vector<double>& losses = model_->previewLosses();
+    const long long first = model_->iteration();
+    QVector<QCPGraphData> points;
+    previewExtremes_ = {};
+    for (std::size_t i = 0; i < losses.size(); ++i) {
+        points.append({double(first + static_cast<long long>(i)), losses[i]});
+        previewExtremes_.add(losses[i]);
+    }
+    preview_->data()->set(points, true);
+}
+
+void LossPlot::showRegime() {
+    const core::Regime regime = model_->regime();
+    const QColor color = Palette::regime(regime);
+    regimeLabel_->setText(QString::fromUtf8(core::regimeName(regime).data()));
+    regimeLabel_->setColor(color);
+    regimeLabel_->setPen(QPen(color));
+    regimeLabel_->setBrush(QBrush(palette().color(QPalette::Base)));
+}
+
+void LossPlot::showPins() {
+    pinned_.show(*model_);
+    updatePinnedMenu();
+}
+
+void LossPlot::updatePinnedMenu() {
+    QMenu* menu = pinnedButton_->menu();
+    menu->clear();
+    const QStringList labels = pinned_.labels();
+    for (int i = 0; i < labels.size(); ++i)
+        menu->addAction(tr("Remove \u201c%1\u201d").arg(labels[i]), this,
+                        [this, i] { model_->removePin(i); });
+    if (!labels.isEmpty())
+        menu->addAction(tr("Remove all"), this, [this] {
+            const TrainingController::Batch batch(*model_);
+            while (!model_->pins().empty())
+                model_->removePin(0);
+        });
+    menu->addSeparator();
+    QAction* keep = menu->addAction(tr("Keep them when the network changes"));
+    keep->setObjectName("keepPinsAction");
+    keep->setCheckable(true);
+    keep->setChecked(model_->keepsPins());
+    connect(keep, &QAction::toggled, model_, &TrainingController::setKeepPins);
+    pinnedButton_->setText(tr("Pinned (%1)").arg(labels.size()));
+    pinButton_->setEnabled(int(model_->pins().size()) < PinnedRun::maximum);
+}
+
+void LossPlot::rescale() {
+    // The pinned runs of this problem and the preview count too; a preview that explodes counts
+    // only up to a hundred times the run's own highest loss, so the run stays readable.
+    LossExtremes extremes = extremes_;
+    long long last = model_->history().size() - 1;
+    pinned_.include(extremes, last);
+    if (!preview_->data()->isEmpty()) {
+        const double cap = std::isfinite(extremes_.high) ? kPreviewCap * extremes_.high : INFINITY;
+        for (double v : {previewExtremes_.low, std::min(previewExtremes_.high, cap),
+                         previewExtremes_.lowPositive})
+            extremes.add(v);
+        last = std::max(last, model_->iteration() + preview_->dataCount() - 1);
+    }
+    const double width = std::max(double(last), 10.0);
+    plot_->xAxis->setRange(-kLeftRoom * width, width * (1 + kRightRoom));
+    if (logScale()) {
+        if (std::isfinite(extremes.lowPositive)) {
+            // Room in proportion to the decades shown, so the highest point stays clear of the
+            // edge when the curve spans hundreds of them.
+            const double decades = std::log10(extremes.high / extremes.lowPositive);
+            const double room =
+                std::pow(10.0, std::max(std::log10(kLogMargin), kLogShare * decades));
+            plot_->yAxis->setRange(extremes.lowPositive / room, extremes.high * room);
+        }
+    } else if (std::isfinite(extremes.low)) {
+        // A flat curve (one point, or a stalled run) gets a tenth of its value around it.
+        const double span = extremes.high - extremes.low;
+        const double margin = span > 1e-9 * std::abs(extremes.high)
+                                  ? span * kLinearMargin
+                                  : std::max(std::abs(extremes.high) * 0.1, 1e-9);
+        plot_->yAxis->setRange(std::max(0.0, extremes.low - margin), extremes.high + margin);
+    }
 }
 
 bool LossPlot::logScale() const {
@@ -241,18 +340,12 @@ void LossPlot::setLogScale(bool on) {
     const QSignalBlocker blocker(logScaleBox_);
     logScaleBox_->setChecked(on);
     plot_->yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-    if (on) {
-        plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-        plot_->yAxis->setNumberFormat("eb");
-        plot_->yAxis->setNumberPrecision(0);
-    } else {
-        plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
-        plot_->yAxis->setNumberFormat("g");
-        plot_->yAxis->setNumberPrecision(6);
-    }
+    plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new LossAxisTicker(
+        on ? LossAxisTicker::Scale::Logarithmic : LossAxisTicker::Scale::Linear)));
+    plot_->yAxis->setNumberFormat(on ? "eb" : "g");
+    plot_->yAxis->setNumberPrecision(on ? 0 : 6);
     rescale();
     plot_->replot(QCustomPlot::rpQueuedReplot);
-    emit logScaleChanged(on);
 }
 
 bool LossPlot::followsNewest() const {
@@ -268,96 +361,17 @@ void LossPlot::setFollowNewest(bool on) {
         rescale();
         plot_->replot(QCustomPlot::rpQueuedReplot);
     }
-    emit followNewestChanged(on);
-}
-
-int LossPlot::rateMarkerCount() const {
-    return int(markers_.size());
-}
-
-void LossPlot::setPreview(long long firstIteration, const std::vector<double>& losses) {
-    QVector<QCPGraphData> points;
-    previewExtremes_ = {};
-    for (std::size_t i = 0; i < losses.size(); ++i) {
-        points.append({double(firstIteration + static_cast<long long>(i)), losses[i]});
-        previewExtremes_.add(losses[i]);
-    }
-    previewLast_ = firstIteration + static_cast<long long>(losses.size()) - 1;
-    preview_->data()->set(points, true);
-    if (following_) rescale();
-    plot_->replot(QCustomPlot::rpQueuedReplot);
-}
-
-bool LossPlot::pinRun(const std::vector<core::LossHistory::Point>& points, const QString& label) {
-    if (!pinned_.add(points, label)) return false;
-    updatePinnedMenu();
-    if (following_) rescale();
-    plot_->replot(QCustomPlot::rpQueuedReplot);
-    return true;
-}
-
-void LossPlot::removePinnedRun(int index) {
-    pinned_.remove(index);
-    updatePinnedMenu();
-    if (following_) rescale();
-    plot_->replot(QCustomPlot::rpQueuedReplot);
-}
-
-QStringList LossPlot::pinnedRunLabels() const {
-    return pinned_.labels();
-}
-
-void LossPlot::updatePinnedMenu() {
-    QMenu* menu = pinnedButton_->menu();
-    menu->clear();
-    const QStringList labels = pinned_.labels();
-    for (int i = 0; i < labels.size(); ++i)
-        menu->addAction(tr("Remove \u201c%1\u201d").arg(labels[i]), this,
-                        [this, i] { removePinnedRun(i); });
-    if (pinned_.count() > 0) {
-        menu->addSeparator();
-        menu->addAction(tr("Remove all"), this, [this] {
-            while (pinned_.count() > 0)
-                removePinnedRun(pinned_.count() - 1);
-        });
-    }
-    pinnedButton_->setText(tr("Pinned (%1)").arg(pinned_.count()));
-    pinnedButton_->setEnabled(pinned_.count() > 0);
-    pinButton_->setEnabled(pinned_.count() < maxPinnedRuns);
-}
-
-void LossPlot::showRegime(const QString& name, const QColor& color) {
-    regimeLabel_->setText(name);
-    regimeLabel_->setColor(color);
-    regimeLabel_->setPen(QPen(color));
-    regimeLabel_->setBrush(QBrush(palette().color(QPalette::Base)));
-    plot_->replot(QCustomPlot::rpQueuedReplot);
-}
-
-QString LossPlot::shownRegime() const {
-    return regimeLabel_->text();
 }
 
 QString LossPlot::hoverText(const QPoint& position) const {
-    const QCPGraphDataContainer& data = *curve_->data();
-    if (data.isEmpty()) return {};
-    // Only points within reach in x can be near: look at those.
-    QCPAxis* x = plot_->xAxis;
-    QCPAxis* y = plot_->yAxis;
-    const double low = x->pixelToCoord(position.x() - kHoverPixels);
-    const double high = x->pixelToCoord(position.x() + kHoverPixels);
-    double best = kHoverPixels;
-    const QCPGraphData* nearest = nullptr;
-    for (auto it = data.findBegin(low, false); it != data.findEnd(high, false); ++it) {
-        const double distance = std::hypot(x->coordToPixel(it->key) - position.x(),
-                                           y->coordToPixel(it->value) - position.y());
-        if (distance <= best) {
-            best = distance;
-            nearest = &*it;
-        }
+    for (const RateMarker& marker : markers_) {
+        const double x = marker.line->point1->coords().x();
+        if (std::abs(plot_->xAxis->coordToPixel(x) - position.x()) <= kMarkerHoverPixels)
+            return tr("%1 from iteration %2").arg(marker.label->text()).arg(qint64(x));
     }
+    const auto nearest = curve_->nearestPoint(position, kHoverPixels);
     if (!nearest) return {};
-    return tr("iteration %1\nloss %2").arg(qint64(nearest->key)).arg(nearest->value, 0, 'g', 6);
+    return tr("iteration %1\nloss %2").arg(nearest->iteration).arg(nearest->loss, 0, 'g', 6);
 }
 
 void LossPlot::showHover(QMouseEvent* event) {

@@ -2,9 +2,9 @@
 
 #include <QWidget>
 
-#include "core/losshistory.h"
 #include "lossextremes.h"
 #include "pinnedruns.h"
+#include "trainingcontroller.h"
 
 class QCheckBox;
 class QCPGraph;
@@ -16,91 +16,71 @@ class QToolButton;
 
 namespace ui {
 
-// E_total against iteration, drawn with QCustomPlot: appended live, on a linear or log axis,
-// following the newest point or holding the user's zoom and pan, with a labelled marker wherever
-// the learning rate changed and the nearest point's values on hover.
+class LossCurve;
+
+// E_total against iteration, drawn with QCustomPlot straight from the model's loss curve: on a
+// linear or log axis, following the newest point or holding the user's zoom and pan, with a
+// labelled marker wherever the user changed the learning rate, the current iteration, the
+// preview of a dragged rate, the pinned runs and the regime's name. A view of the model: one
+// replot per change that concerns it.
 class LossPlot : public QWidget {
     Q_OBJECT
 
 public:
-    explicit LossPlot(QWidget* parent = nullptr);
-
-    // Shows `history`: appends what is new since the last call, or redraws all of it when earlier
-    // points were rewritten (history.generation() changed). Queues one replot.
-    void showHistory(const core::LossHistory& history);
-    // A vertical marker for each (iteration, new rate), labelled e.g. "lr 2.5"; replaces the
-    // markers shown before.
-    void setRateMarkers(const std::vector<std::pair<long long, double>>& changes);
-    // A line at the iteration the window shows, for when it goes back in the run.
-    void setCurrentIteration(long long iteration);
-    // A dashed curve of E at iterations first, first + 1, ..: what the run would do at another
-    // rate. No losses hide it.
-    void setPreview(long long firstIteration, const std::vector<double>& losses);
-    // Keeps `points` as a faded curve labelled `label`, to compare runs; false when
-    // maxPinnedRuns are pinned already.
-    bool pinRun(const std::vector<core::LossHistory::Point>& points, const QString& label);
-    void removePinnedRun(int index);
-    QStringList pinnedRunLabels() const;
-    static constexpr int maxPinnedRuns = PinnedRuns::maximum;
-    // Names the regime of the run in the plot's corner.
-    void showRegime(const QString& name, const QColor& color);
-    QString shownRegime() const;
-    // Removes the curve and every marker, for a new run.
-    void clear();
+    explicit LossPlot(TrainingController* model, QWidget* parent = nullptr);
 
     // Whether the loss axis is logarithmic.
     bool logScale() const;
     void setLogScale(bool on);
-    // Whether the view follows the newest point; zooming or panning turns it off.
+    // Whether the view follows the newest point; dragging or zooming the plot turns it off.
     bool followsNewest() const;
     void setFollowNewest(bool on);
 
     // What the hover tooltip shows for the mouse at `position` (plot widget coordinates), e.g.
-    // "iteration 1200\nloss 0.0123457", or empty when no point is near.
+    // "iteration 1200\nloss 0.0123457", or empty when nothing is near.
     QString hoverText(const QPoint& position) const;
-    // How many learning-rate markers the plot shows.
-    int rateMarkerCount() const;
-    // The QCustomPlot inside, for tests and benchmarks.
+    // The QCustomPlot inside; its texts are named "rateMarkerLabel", "pinnedRunLabel" and
+    // "regimeLabel".
     QCustomPlot* customPlot() const { return plot_; }
-
-signals:
-    // The loss axis turned logarithmic or linear.
-    void logScaleChanged(bool on);
-    // The view started or stopped following the newest point.
-    void followNewestChanged(bool on);
-    // The user asked to pin the current run.
-    void pinRequested();
 
 private:
     struct RateMarker {
-        long long iteration;
         QCPItemStraightLine* line;
         QCPItemText* label;
     };
-    void rescale();
-    void rescaleTo(const LossExtremes& extremes, long long lastIteration);
+    QWidget* buildControls();
+    void setUpAxes();
+    void setUpItems();
+    void refresh(TrainingController::Changes what);
+    void showCurve(bool rewritten);
+    void showRateMarkers();
+    void placeMarkerLabels();
+    void showPreview();
+    void showRegime();
+    void showPins();
     void updatePinnedMenu();
+    void rescale();
     void showHover(QMouseEvent* event);
 
+    TrainingController* model_;
     QCustomPlot* plot_;
     PinnedRuns pinned_;
-    QCPGraph* curve_ = nullptr;
+    LossCurve* curve_ = nullptr;
     QCheckBox* logScaleBox_ = nullptr;
     QToolButton* followButton_ = nullptr;
+    QToolButton* pinButton_ = nullptr;
+    QToolButton* pinnedButton_ = nullptr;
     std::vector<RateMarker> markers_;
     QCPItemStraightLine* current_ = nullptr;
     QCPGraph* preview_ = nullptr;
     LossExtremes previewExtremes_;
-    long long previewLast_ = 0;
     QCPItemText* regimeLabel_ = nullptr;
-    QToolButton* pinButton_ = nullptr;
-    QToolButton* pinnedButton_ = nullptr;
-    long long shownGeneration_ = -1;  // the history generation the curve shows
-    std::size_t shownSettled_ = 0;    // points of the curve that are final
-    LossExtremes settledExtremes_;    // of the final points, kept as they come
-    LossExtremes extremes_;           // of all points shown
-    long long lastIteration_ = 0;
+    long long shownGeneration_ = -1;  // the history generation the extremes were taken of
+    std::size_t shownSettled_ = 0;    // points of the curve taken into settledExtremes_
+    LossExtremes settledExtremes_;    // of the settled points, kept as they come
+    LossExtremes extremes_;           // of all points of the curve
     bool following_ = true;
+    bool pressed_ = false;  // a mouse button is down on the plot
 };
 
 }  // namespace ui

@@ -2,15 +2,11 @@
 
 #include <QMainWindow>
 
-#include "core/stepcursor.h"
-
-class QComboBox;
-class QLabel;
-class QSlider;
-class QSpinBox;
+class QSplitter;
 
 namespace ui {
 
+class DisplayToolBar;
 class FormulaPanel;
 class Inspector;
 class LearningRateControl;
@@ -22,8 +18,8 @@ class TrainingToolBar;
 
 // The window: the network drawn live, the current term's equation beneath it, the loss plot with
 // the timeline of the run and the inspector at the bottom, the controls in two tool bars and the
-// state in the status bar. It wires the controls to the controller and the controller's signals
-// to the views; it holds no training state of its own.
+// state in the status bar. It builds and arranges the views of one model (TrainingController)
+// and runs the dialogs; each view subscribes to the model itself.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -32,46 +28,33 @@ public:
 
     // Loads a built-in preset; false if there is none of that name.
     bool loadPreset(const QString& name);
-    // What Step does; the chooser in the tool bar follows.
-    void setGranularity(core::Granularity granularity);
     // Replots and lays out everything at once (before grabbing the window into an image).
     void settle();
 
-    TrainingController* controller() const { return controller_; }
+    TrainingController* controller() const { return model_; }
     Playback* playback() const { return playback_; }
     NetworkView* networkView() const { return networkView_; }
     LossPlot* lossPlot() const { return lossPlot_; }
-    LearningRateControl* learningRateControl() const { return learningRate_; }
+    LearningRateControl* learningRateControl() const;
     FormulaPanel* formulaPanel() const { return formulaPanel_; }
     Inspector* inspector() const { return inspector_; }
 
 private:
     QWidget* buildBottom();
-    void buildToolBars();
     void buildMenus();
-    void showState();
-    void showRate(double rate);
-    void showFormula();
-    void showPreview();
-    void pinRun();
     void editNetwork();
     void openSession();
     void saveSession();
     void exportImage();
 
-    TrainingController* controller_ = nullptr;
+    TrainingController* model_ = nullptr;
     Playback* playback_ = nullptr;
     NetworkView* networkView_ = nullptr;
-    LossPlot* lossPlot_ = nullptr;
-    LearningRateControl* learningRate_ = nullptr;
     FormulaPanel* formulaPanel_ = nullptr;
+    LossPlot* lossPlot_ = nullptr;
     Inspector* inspector_ = nullptr;
-    QSlider* timeline_ = nullptr;
-    QLabel* timelineLabel_ = nullptr;
     TrainingToolBar* trainingBar_ = nullptr;
-    QComboBox* sampleChooser_ = nullptr;
-    QSpinBox* digitsField_ = nullptr;
-    QLabel* statusLabel_ = nullptr;
+    DisplayToolBar* displayBar_ = nullptr;
 };
 
 }  // namespace ui

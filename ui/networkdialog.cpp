@@ -11,8 +11,24 @@ namespace ui {
 
 namespace {
 
-const core::Activation kActivations[] = {core::Activation::Sigmoid, core::Activation::Tanh,
-                                         core::Activation::Relu, core::Activation::Linear};
+QString activationText(core::Activation activation) {
+    return QString::fromUtf8(core::activationName(activation).data());
+}
+
+// What a changed network is, for its session's description: "Changed with Network...: layers
+// 2-2-2, activations tanh, sigmoid; a bias per node, trained."
+QString describeNetwork(const core::NetworkConfig& config) {
+    QStringList layers, activations;
+    for (int size : config.layers)
+        layers << QString::number(size);
+    for (core::Activation a : config.activations)
+        activations << activationText(a);
+    return QObject::tr("Changed with Network...: layers %1, activations %2; %3, %4.")
+        .arg(layers.join("-"), activations.join(", "),
+             config.biasMode == core::BiasMode::Shared ? QObject::tr("one bias per layer")
+                                                       : QObject::tr("a bias per node"),
+             config.trainBiases ? QObject::tr("trained") : QObject::tr("fixed"));
+}
 
 }  // namespace
 
@@ -21,14 +37,13 @@ NetworkDialog::NetworkDialog(const session::Session& session, QWidget* parent)
     setObjectName("networkDialog");
     setWindowTitle(tr("Network"));
     const core::NetworkConfig& config = session.config;
-    const core::Topology topology = core::topologyOf(config);
     auto* form = new QFormLayout(this);
 
     for (std::size_t l = 1; l < config.layers.size(); ++l) {
         auto* choice = new QComboBox;
         choice->setObjectName(QStringLiteral("activation%1").arg(l));
-        for (core::Activation a : kActivations)
-            choice->addItem(QString::fromUtf8(core::activationName(a).data()), int(a));
+        for (const core::ActivationInfo& activation : core::kActivations)
+            choice->addItem(activationText(activation.activation), int(activation.activation));
         choice->setCurrentIndex(choice->findData(int(config.activations[l - 1])));
         const QString layer = l + 1 == config.layers.size()
                                   ? tr("Output layer")
@@ -97,6 +112,8 @@ session::Session NetworkDialog::result() const {
         config.biases.clear();
         config.seed = std::uint64_t(seed_->value());
     }
+    // The old description would describe the old network.
+    if (changed != session_) changed.description = describeNetwork(config);
     return changed;
 }
 

@@ -3,7 +3,7 @@
 #include <QDialog>
 #include <vector>
 
-#include "sessionfile.h"
+#include "ui/session/sessionfile.h"
 
 class QCheckBox;
 class QComboBox;

@@ -2,9 +2,11 @@
 
 #include <QColor>
 
+#include "core/regime.h"
+
 namespace ui {
 
-// The few colours of Backprop Lab, from the Okabe-Ito set: told apart by colour-blind eyes and
+// Every colour of Backprop Lab, from the Okabe-Ito set: told apart by colour-blind eyes and
 // readable on light and dark system themes. Sign is also shown by line style, never by hue alone.
 struct Palette {
     static QColor positive() { return {0x00, 0x72, 0xB2}; }   // blue: a positive weight
@@ -13,6 +15,47 @@ struct Palette {
     static QColor lossCurve() { return {0x00, 0x72, 0xB2}; }  // blue: E_total against iteration
     static QColor marker() { return {0xCC, 0x79, 0xA7}; }     // purple: a learning-rate change
     static QColor target() { return {0x00, 0x9E, 0x73}; }     // green: targets and errors
+    static QColor neutral() { return {0x80, 0x80, 0x80}; }    // grey: nothing to say yet
+    static QColor skyBlue() { return {0x56, 0xB4, 0xE9}; }    // a further pinned run
+    static QColor yellow() { return {0xF0, 0xE4, 0x42}; }     // a further pinned run
+    static QColor dark() { return {0x33, 0x33, 0x33}; }       // a further pinned run
+
+    // The glow under the parts the current term involves.
+    static QColor glow() { return withAlpha(highlight(), 150); }
+    // The background of a label on the network, nearly opaque over the edges under it.
+    static QColor labelBackground(QColor base) { return withAlpha(base, 235); }
+    // The faded colour of the `index`-th pinned run.
+    static QColor pinnedRun(int index);
+    // The colour of a regime's name: green converging, orange oscillating, vermillion
+    // diverging or diverged, grey otherwise.
+    static QColor regime(core::Regime regime);
+
+    static QColor withAlpha(QColor color, int alpha) {
+        color.setAlpha(alpha);
+        return color;
+    }
 };
+
+inline QColor Palette::pinnedRun(int index) {
+    const QColor colors[] = {negative(), target(),  marker(), highlight(),
+                             skyBlue(),  neutral(), yellow(), dark()};
+    return withAlpha(colors[index % std::size(colors)], 140);
+}
+
+inline QColor Palette::regime(core::Regime regime) {
+    switch (regime) {
+        case core::Regime::Converging:
+            return target();
+        case core::Regime::Oscillating:
+            return highlight();
+        case core::Regime::Diverging:
+        case core::Regime::Diverged:
+            return negative();
+        case core::Regime::Stalled:
+        case core::Regime::Starting:
+            break;
+    }
+    return neutral();
+}
 
 }  // namespace ui

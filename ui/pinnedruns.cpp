@@ -3,51 +3,53 @@
 #include <qcustomplot.h>
 
 #include "palette.h"
+#include "trainingcontroller.h"
 
 namespace ui {
 
-bool PinnedRuns::add(const std::vector<core::LossHistory::Point>& points, const QString& label) {
-    if (count() >= maximum || points.empty()) return false;
-    // Faded colours of the palette, one per run.
-    static const QColor colors[] = {Palette::negative(),      Palette::target(),
-                                    Palette::marker(),        Palette::highlight(),
-                                    QColor(0x56, 0xB4, 0xE9), QColor(0x80, 0x80, 0x80),
-                                    QColor(0xF0, 0xE4, 0x42), QColor(0x33, 0x33, 0x33)};
-    QColor color = colors[runs_.size() % std::size(colors)];
-    color.setAlpha(140);
-    Run run{plot_->addGraph(), new QCPItemText(plot_), label, {}, points.back().iteration};
-    run.graph->setPen(QPen(color, 1));
-    QVector<QCPGraphData> data;
-    for (const auto& point : points) {
-        data.append({double(point.iteration), point.loss});
-        run.extremes.add(point.loss);
+void PinnedRuns::show(const TrainingController& model) {
+    clear();
+    for (const PinnedRun& pin : model.pins()) {
+        if (pin.points.empty()) continue;
+        const QColor color = Palette::pinnedRun(int(runs_.size()));
+        const bool same = model.isCurrentProblem(pin);
+        Run run{plot_->addGraph(), new QCPItemText(plot_), {}, pin.points.back().iteration, same};
+        run.graph->setPen(QPen(color, 1));
+        run.label->setObjectName("pinnedRunLabel");
+        QVector<QCPGraphData> data;
+        data.reserve(int(pin.points.size()));
+        for (const auto& point : pin.points) {
+            data.append({double(point.iteration), point.loss});
+            run.extremes.add(point.loss);
+        }
+        run.graph->data()->set(data, true);
+        run.label->position->setCoords(double(pin.points.back().iteration), pin.points.back().loss);
+        run.label->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
+        run.label->setColor(color.darker(130));
+        run.label->setFont(plot_->xAxis->tickLabelFont());
+        run.label->setText(same ? pin.label : pin.problemName + ": " + pin.label);
+        runs_.push_back(run);
     }
-    run.graph->data()->set(data, true);
-    run.label->position->setCoords(double(points.back().iteration), points.back().loss);
-    run.label->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
-    run.label->setColor(color.darker(130));
-    run.label->setFont(plot_->xAxis->tickLabelFont());
-    run.label->setText(label);
-    runs_.push_back(run);
-    return true;
 }
 
-void PinnedRuns::remove(int index) {
-    if (index < 0 || index >= count()) return;
-    plot_->removeGraph(runs_[index].graph);
-    plot_->removeItem(runs_[index].label);
-    runs_.erase(runs_.begin() + index);
+void PinnedRuns::clear() {
+    for (const Run& run : runs_) {
+        plot_->removeGraph(run.graph);
+        plot_->removeItem(run.label);
+    }
+    runs_.clear();
 }
 
 QStringList PinnedRuns::labels() const {
     QStringList names;
     for (const Run& run : runs_)
-        names.append(run.name);
+        names.append(run.label->text());
     return names;
 }
 
 void PinnedRuns::include(LossExtremes& extremes, long long& lastIteration) const {
     for (const Run& run : runs_) {
+        if (!run.sameProblem) continue;
         extremes.add(run.extremes);
         lastIteration = std::max(lastIteration, run.last);
     }

@@ -4,8 +4,8 @@
 #include <QStringList>
 #include <vector>
 
-#include "core/losshistory.h"
 #include "lossextremes.h"
+#include "pinnedrun.h"
 
 class QCPGraph;
 class QCPItemText;
@@ -13,30 +13,31 @@ class QCustomPlot;
 
 namespace ui {
 
-// The runs pinned on a loss plot: faded curves, each labelled at its end (with its learning
-// rate), kept to compare runs from the same start.
+class TrainingController;
+
+// The model's pinned runs drawn on a loss plot: faded curves, each labelled at its end with its
+// learning rates (and its problem's name when it ran on another problem).
 class PinnedRuns {
 public:
-    static constexpr int maximum = 8;
-
     explicit PinnedRuns(QCustomPlot* plot) : plot_(plot) {}
 
-    // Pins `points` as a run called `label`; false when `maximum` runs are pinned already.
-    bool add(const std::vector<core::LossHistory::Point>& points, const QString& label);
-    void remove(int index);
-    int count() const { return int(runs_.size()); }
+    // Draws the model's pinned runs in place of those drawn before.
+    void show(const TrainingController& model);
+    // The labels as drawn, oldest first.
     QStringList labels() const;
-    // Widens `extremes` and `lastIteration` to take in every pinned run.
+    // Widens `extremes` and `lastIteration` to take in the runs of the current problem (a run
+    // kept from another problem is drawn but does not set the view).
     void include(LossExtremes& extremes, long long& lastIteration) const;
 
 private:
     struct Run {
         QCPGraph* graph;
         QCPItemText* label;
-        QString name;
         LossExtremes extremes;
         long long last;
+        bool sameProblem;
     };
+    void clear();
 
     QCustomPlot* plot_;
     std::vector<Run> runs_;

@@ -56,11 +56,12 @@ void Playback::tick() {
         if (due > 0) controller_->run(due);
     } else {
         // Full speed: train in chunks for most of a frame, then let the views draw once.
+        const TrainingController::Batch batch(*controller_);
         QElapsedTimer frame;
         frame.start();
-        while (frame.nsecsElapsed() < kBudgetNanoseconds && !controller_->divergence())
-            controller_->runQuietly(kChunk);
-        controller_->publish();
+        long long made = kChunk;  // fewer: it blew up
+        while (made == kChunk && frame.nsecsElapsed() < kBudgetNanoseconds)
+            made = controller_->run(kChunk);
     }
     if (controller_->divergence()) pause();
 }

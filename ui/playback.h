@@ -8,8 +8,9 @@ namespace ui {
 
 class TrainingController;
 
-// Plays training: a timer at the screen's rate asks the controller for as many iterations per
-// tick as the speed calls for, so a burst of iterations costs one redraw.
+// Plays training: a timer ticking every 16 ms (about 60 frames a second) asks the model for as
+// many iterations per tick as the speed calls for, in one batch, so a burst of iterations costs
+// one redraw.
 class Playback : public QObject {
     Q_OBJECT
 
@@ -21,7 +22,6 @@ public:
 
     bool isPlaying() const { return timer_.isActive(); }
     // Iterations per second; 0: as fast as possible.
-    double speed() const { return speed_; }
     void setSpeed(double iterationsPerSecond);
 
 public slots:

@@ -8,12 +8,14 @@
 #include <QToolButton>
 
 #include "playback.h"
-#include "presetlibrary.h"
-#include "trainingcontroller.h"
+#include "ui/session/presetlibrary.h"
 
 namespace ui {
 
 namespace {
+
+constexpr double kStartingSpeed = 10;  // iterations per second when the window opens
+constexpr int kSpeedSliderWidth = 160;
 
 QString speedText(double speed) {
     return speed > 0 ? QObject::tr("%1 /s").arg(speed) : QObject::tr("max");
@@ -21,12 +23,19 @@ QString speedText(double speed) {
 
 }  // namespace
 
-TrainingToolBar::TrainingToolBar(TrainingController* controller, Playback* playback,
-                                 QWidget* parent)
-    : QToolBar(tr("Training"), parent), controller_(controller), playback_(playback) {
+TrainingToolBar::TrainingToolBar(TrainingController* model, Playback* playback, QWidget* parent)
+    : QToolBar(tr("Training"), parent), model_(model), playback_(playback) {
     setObjectName("trainingToolBar");
     setMovable(false);
+    addSessionControls();
+    addSeparator();
+    addStepControls();
+    addSeparator();
+    addSpeedControls();
+    connect(model_, &TrainingController::changed, this, &TrainingToolBar::refresh);
+}
 
+void TrainingToolBar::addSessionControls() {
     presetChooser_ = new QComboBox;
     presetChooser_->setObjectName("presetChooser");
     presetChooser_->setAccessibleName(tr("Preset"));
@@ -47,39 +56,43 @@ TrainingToolBar::TrainingToolBar(TrainingController* controller, Playback* playb
     network->setToolTip(tr("The activation of each layer, the biases, random weights with a seed"));
     connect(network, &QToolButton::clicked, this, &TrainingToolBar::networkRequested);
     addWidget(network);
-    addSeparator();
+}
 
-    // Each button runs an action whose shortcut works anywhere in the window.
-    const auto action = [this](const QString& text, const QString& tip, const QKeySequence& key,
-                               QStyle::StandardPixmap icon, auto slot) {
-        auto* act = new QAction(style()->standardIcon(icon), text, this);
-        act->setShortcut(key);
-        act->setToolTip(tr("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
-        connect(act, &QAction::triggered, this, slot);
-        shortcuts_.append(act);
-        return act;
-    };
-    auto* back = action(tr("Back"), tr("Undo one step of the chosen size, back to the very start"),
-                        Qt::Key_Left, QStyle::SP_MediaSeekBackward, [this] {
-                            playback_->pause();
-                            controller_->stepBack();
-                        });
-    auto* step = action(tr("Step"),
-                        tr("One step of the chosen size: an iteration (forward, backward, "
-                           "update), a phase or a term"),
-                        Qt::Key_Right, QStyle::SP_MediaSeekForward, [this] {
-                            playback_->pause();
-                            controller_->stepForward();
-                        });
-    auto* play = action(tr("Play"), tr("Play or pause training"), Qt::Key_Space,
-                        QStyle::SP_MediaPlay, [this] { playback_->toggle(); });
-    auto* reset = action(tr("Reset"),
-                         tr("Back to the initial weights and iteration 0, keeping the learning "
-                            "rate"),
-                         Qt::Key_R, QStyle::SP_BrowserReload, [this] {
-                             playback_->pause();
-                             controller_->reset();
-                         });
+QAction* TrainingToolBar::addShortcut(const QString& text, const QString& tip,
+                                      const QKeySequence& key, QStyle::StandardPixmap icon) {
+    auto* action = new QAction(style()->standardIcon(icon), text, this);
+    action->setShortcut(key);
+    action->setToolTip(tr("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
+    shortcuts_.append(action);
+    return action;
+}
+
+void TrainingToolBar::addStepControls() {
+    QAction* back =
+        addShortcut(tr("Back"), tr("Undo one step of the chosen size, back to the very start"),
+                    Qt::Key_Left, QStyle::SP_MediaSeekBackward);
+    QAction* step = addShortcut(tr("Step"),
+                                tr("One step of the chosen size: an iteration (forward, "
+                                   "backward, update), a phase or a term"),
+                                Qt::Key_Right, QStyle::SP_MediaSeekForward);
+    QAction* play =
+        addShortcut(tr("Play"), tr("Play or pause training"), Qt::Key_Space, QStyle::SP_MediaPlay);
+    QAction* reset = addShortcut(
+        tr("Reset"), tr("Back to the initial weights and iteration 0, keeping the learning rate"),
+        Qt::Key_R, QStyle::SP_BrowserReload);
+    connect(back, &QAction::triggered, this, [this] {
+        playback_->pause();
+        model_->stepBack();
+    });
+    connect(step, &QAction::triggered, this, [this] {
+        playback_->pause();
+        model_->stepForward();
+    });
+    connect(play, &QAction::triggered, playback_, &Playback::toggle);
+    connect(reset, &QAction::triggered, this, [this] {
+        playback_->pause();
+        model_->reset();
+    });
     addButton(back, "stepBackButton");
     addButton(step, "stepButton");
 
@@ -87,15 +100,13 @@ TrainingToolBar::TrainingToolBar(TrainingController* controller, Playback* playb
     granularityChooser_->setObjectName("granularityChooser");
     granularityChooser_->setAccessibleName(tr("Step size"));
     granularityChooser_->setToolTip(
-        tr("What one Step does: a whole iteration, one phase "
-           "(forward pass, backward pass, update) or one term of "
-           "the chain rule"));
+        tr("What one Step does: a whole iteration, one phase (forward pass, backward pass, "
+           "update) or one term of the chain rule"));
     granularityChooser_->addItem(tr("Iteration"), int(core::Granularity::Iteration));
     granularityChooser_->addItem(tr("Phase"), int(core::Granularity::Phase));
     granularityChooser_->addItem(tr("Term"), int(core::Granularity::Term));
     connect(granularityChooser_, &QComboBox::currentIndexChanged, this, [this](int index) {
-        controller_->setGranularity(
-            core::Granularity(granularityChooser_->itemData(index).toInt()));
+        model_->setGranularity(core::Granularity(granularityChooser_->itemData(index).toInt()));
     });
     addWidget(granularityChooser_);
     QToolButton* playButton = addButton(play, "playButton");
@@ -106,8 +117,9 @@ TrainingToolBar::TrainingToolBar(TrainingController* controller, Playback* playb
             style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
         playButton->setAccessibleName(play->text());
     });
+}
 
-    addSeparator();
+void TrainingToolBar::addSpeedControls() {
     addWidget(new QLabel(tr(" Speed ")));
     speedSlider_ = new QSlider(Qt::Horizontal);
     speedSlider_->setObjectName("speedSlider");
@@ -115,14 +127,14 @@ TrainingToolBar::TrainingToolBar(TrainingController* controller, Playback* playb
     speedSlider_->setToolTip(
         tr("Iterations per second while playing, from 1 to as fast as the machine goes"));
     speedSlider_->setRange(0, int(Playback::speeds().size()) - 1);
-    speedSlider_->setFixedWidth(160);
+    speedSlider_->setFixedWidth(kSpeedSliderWidth);
     speedLabel_ = new QLabel;
     speedLabel_->setMinimumWidth(fontMetrics().horizontalAdvance("100000 /s "));
     connect(speedSlider_, &QSlider::valueChanged, this, [this](int index) {
         playback_->setSpeed(Playback::speeds()[index]);
         speedLabel_->setText(speedText(Playback::speeds()[index]));
     });
-    speedSlider_->setValue(int(Playback::speeds().indexOf(10)));
+    speedSlider_->setValue(int(Playback::speeds().indexOf(kStartingSpeed)));
     addWidget(speedSlider_);
     addWidget(speedLabel_);
 }
@@ -138,14 +150,19 @@ QToolButton* TrainingToolBar::addButton(QAction* action, const QString& objectNa
     return button;
 }
 
-void TrainingToolBar::showPreset(const QString& name) {
-    const QSignalBlocker blocker(presetChooser_);
-    const int index = presetChooser_->findData(name);
-    if (index >= 0) presetChooser_->setCurrentIndex(index);
-}
-
-void TrainingToolBar::setGranularity(core::Granularity granularity) {
-    granularityChooser_->setCurrentIndex(granularityChooser_->findData(int(granularity)));
+void TrainingToolBar::refresh(TrainingController::Changes what) {
+    using Change = TrainingController::Change;
+    if (what & Change::Session) {
+        // A preset shows as chosen; a file or a changed network by its name, no preset chosen.
+        const QSignalBlocker blocker(presetChooser_);
+        presetChooser_->setCurrentIndex(presetChooser_->findData(model_->sessionName()));
+        presetChooser_->setPlaceholderText(model_->sessionName());
+    }
+    if (what & Change::Granularity) {
+        const QSignalBlocker blocker(granularityChooser_);
+        granularityChooser_->setCurrentIndex(
+            granularityChooser_->findData(int(model_->granularity())));
+    }
 }
 
 }  // namespace ui

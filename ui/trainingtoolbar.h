@@ -1,8 +1,9 @@
 #pragma once
 
+#include <QStyle>
 #include <QToolBar>
 
-#include "core/stepcursor.h"
+#include "trainingcontroller.h"
 
 class QComboBox;
 class QLabel;
@@ -12,23 +13,18 @@ class QToolButton;
 namespace ui {
 
 class Playback;
-class TrainingController;
 
-// The first tool bar: the preset, Back and Step with the step size, Play, Reset and the speed.
-// Its buttons act on the controller and the playback; their shortcuts (Left, Right, Space, R)
-// are window-wide actions.
+// The first tool bar: the preset and Network..., Back and Step with the step size, Play, Reset
+// and the speed. Its buttons act on the model and the playback; their shortcuts (Left, Right,
+// Space, R) are window-wide actions. The preset box and the step size show the model's.
 class TrainingToolBar : public QToolBar {
     Q_OBJECT
 
 public:
-    TrainingToolBar(TrainingController* controller, Playback* playback, QWidget* parent = nullptr);
+    TrainingToolBar(TrainingController* model, Playback* playback, QWidget* parent = nullptr);
 
     // The actions with window-wide shortcuts, for the window to add.
     QList<QAction*> shortcutActions() const { return shortcuts_; }
-    // Shows `name` as the current preset (no signal).
-    void showPreset(const QString& name);
-    // Chooses what Step does.
-    void setGranularity(core::Granularity granularity);
 
 signals:
     // The user chose a preset.
@@ -37,9 +33,15 @@ signals:
     void networkRequested();
 
 private:
+    void addSessionControls();
+    void addStepControls();
+    void addSpeedControls();
+    QAction* addShortcut(const QString& text, const QString& tip, const QKeySequence& key,
+                         QStyle::StandardPixmap icon);
     QToolButton* addButton(QAction* action, const QString& objectName);
+    void refresh(TrainingController::Changes what);
 
-    TrainingController* controller_;
+    TrainingController* model_;
     Playback* playback_;
     QList<QAction*> shortcuts_;
     QComboBox* presetChooser_ = nullptr;

@@ -1,46 +1,43 @@
-// Replot time of the loss plot with many points (QCustomPlot's adaptive sampling at work).
+// The loss plot: a replot with many points, and what a live update costs while it follows.
 #include <benchmark/benchmark.h>
 
 #include <qcustomplot.h>
-#include <cmath>
 
 #include "ui/lossplot.h"
+#include "ui/session/presetlibrary.h"
+#include "ui/trainingcontroller.h"
 
 namespace {
 
+session::Session mazur() {
+    return session::PresetLibrary::builtIn().find("mazur")->session;
+}
+
+// One replot of an 800x400 plot showing a run of N iterations of the worked example.
 void BM_ReplotLoss(benchmark::State& state) {
-    ui::LossPlot plot;
+    ui::TrainingController model;
+    model.load(mazur(), "mazur");
+    ui::LossPlot plot(&model);
     plot.resize(800, 400);
-    core::LossHistory history(std::size_t(1) << 21);
-    // A decaying, wobbling curve, the same on every run.
-    for (long long i = 0; i < state.range(0); ++i)
-        history.append(0.3 * std::exp(-double(i) / state.range(0) * 5) *
-                       (1.0 + 0.1 * std::sin(double(i) * 0.37)));
-    plot.showHistory(history);
+    model.run(state.range(0));
     for (auto _ : state)
         plot.customPlot()->replot(QCustomPlot::rpImmediateRefresh);
-    state.counters["points"] = double(plot.customPlot()->graph(0)->dataCount());
+    state.counters["points"] = double(model.history().points().size());
 }
 BENCHMARK(BM_ReplotLoss)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
 
-// One live update while following: 1,000 new iterations appended to a curve of 10^6 points
-// (what a frame of full-speed play adds), without the replot.
-void BM_ShowHistoryFollowing(benchmark::State& state) {
-    ui::LossPlot plot;
-    plot.resize(800, 400);
-    core::LossHistory history(std::size_t(1) << 21);
-    long long next = 0;
-    const auto append = [&](long long count) {
-        for (long long i = 0; i < count; ++i, ++next)
-            history.append(1.0 / (1.0 + double(next)));
-    };
-    append(1'000'000);
-    plot.showHistory(history);
-    for (auto _ : state) {
-        append(1000);
-        plot.showHistory(history);
-    }
+// A frame of full-speed play on a run of 10^6 iterations: 1,000 more iterations and the plot
+// brought up to date (its queued replot aside). Arg 0: the model alone, the baseline; arg 1:
+// with the plot subscribed.
+void BM_LiveUpdateFollowing(benchmark::State& state) {
+    ui::TrainingController model;
+    model.load(mazur(), "mazur");
+    std::unique_ptr<ui::LossPlot> plot;
+    if (state.range(0)) plot = std::make_unique<ui::LossPlot>(&model);
+    model.run(1'000'000);
+    for (auto _ : state)
+        model.run(1000);
 }
-BENCHMARK(BM_ShowHistoryFollowing)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_LiveUpdateFollowing)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 
 }  // namespace

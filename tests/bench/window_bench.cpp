@@ -12,19 +12,18 @@
 #include "ui/mainwindow.h"
 #include "ui/networkview.h"
 #include "ui/playback.h"
-#include "ui/presetlibrary.h"
+#include "ui/session/presetlibrary.h"
 #include "ui/trainingcontroller.h"
 
 namespace {
 
 // One paint of the network view at 1280x800 into an image.
 void BM_PaintNetworkView(benchmark::State& state) {
-    ui::TrainingController controller;
-    controller.load(session::PresetLibrary::builtIn().find("mazur")->session, "mazur");
-    controller.run(3);
-    ui::NetworkView view;
+    ui::TrainingController model;
+    model.load(session::PresetLibrary::builtIn().find("mazur")->session, "mazur");
+    model.run(3);
+    ui::NetworkView view(&model);
     view.resize(1280, 800);
-    view.setSnapshot(controller.snapshot());
     // The view fills its own background, so every paint overwrites the whole image.
     QImage image(view.size(), QImage::Format_ARGB32_Premultiplied);
     for (auto _ : state) {
@@ -89,7 +88,7 @@ BENCHMARK(BM_HistoryMemory)->Iterations(1)->Unit(benchmark::kSecond);
 void BM_Scrub(benchmark::State& state) {
     ui::MainWindow window;
     window.resize(1280, 800);
-    window.setGranularity(core::Granularity(state.range(0)));
+    window.controller()->setGranularity(core::Granularity(state.range(0)));
     window.controller()->run(1'000'000);
     std::uint64_t seed = 12345;
     for (auto _ : state) {
@@ -102,20 +101,38 @@ BENCHMARK(BM_Scrub)
     ->Arg(int(core::Granularity::Term))
     ->Unit(benchmark::kMicrosecond);
 
-// What one move of the dragged learning-rate slider costs: the next 200 iterations at the new
-// rate, run on a copy of the trainer, handed to the plot as the dashed preview. Target: under
-// 1 ms.
-void BM_PreviewRecompute(benchmark::State& state) {
+// What one move of the dragged learning-rate slider costs in the whole window: the rate
+// recorded, the step at the new rate, the next 200 iterations run as the preview, one
+// publication and every view brought up to date (paints aside). Target: under 1 ms.
+void BM_RateDragTick(benchmark::State& state) {
     ui::MainWindow window;
     window.resize(1280, 800);
     window.controller()->run(1000);
+    window.controller()->beginRateDrag();
     double rate = 0.01;
     for (auto _ : state) {
         rate = rate < 500 ? rate * 1.1 : 0.01;  // the slider sweeping its range
-        window.lossPlot()->setPreview(window.controller()->iteration(),
-                                      window.controller()->previewRun(rate));
+        window.controller()->setLearningRate(rate);
+    }
+    window.controller()->endRateDrag();
+}
+BENCHMARK(BM_RateDragTick)->Unit(benchmark::kMicrosecond);
+
+// One press of Step in term mode: only the reveal moves; every view brought up to date.
+void BM_TermPress(benchmark::State& state) {
+    ui::MainWindow window;
+    window.resize(1280, 800);
+    window.controller()->run(1000);
+    window.controller()->setGranularity(core::Granularity::Term);
+    for (auto _ : state) {
+        window.controller()->stepForward();
+        if (window.controller()->position().revealed >= 40) {
+            state.PauseTiming();
+            window.controller()->seek(1000);
+            state.ResumeTiming();
+        }
     }
 }
-BENCHMARK(BM_PreviewRecompute)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_TermPress)->Unit(benchmark::kMicrosecond);
 
 }  // namespace

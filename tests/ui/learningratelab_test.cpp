@@ -13,16 +13,22 @@
 #include <QToolButton>
 #include <cmath>
 
+#include "core/probe.h"
 #include "ui/learningratecontrol.h"
 #include "ui/lossplot.h"
 #include "ui/mainwindow.h"
 #include "ui/networkdialog.h"
 #include "ui/networkview.h"
 #include "ui/playback.h"
-#include "ui/presetlibrary.h"
+#include "ui/session/presetlibrary.h"
 #include "ui/trainingcontroller.h"
+#include "windowparts.h"
 
 namespace {
+
+using testing_support::plotTexts;
+
+using testing_support::named;
 
 class LearningRateLabTest : public ::testing::Test {
 protected:
@@ -45,13 +51,18 @@ protected:
             ->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, slider())
             .center();
     }
-    QCPGraph* previewGraph() { return window.lossPlot()->customPlot()->graph(1); }
+    QCPGraph* previewGraph() {
+        auto* plot = window.lossPlot()->customPlot();
+        for (int i = 0; i < plot->graphCount(); ++i)
+            if (plot->graph(i)->name() == "preview") return plot->graph(i);
+        return nullptr;
+    }
     ui::MainWindow window;
 };
 
 TEST_F(LearningRateLabTest, DivergenceAtRate1000NeitherCrashesNorLosesTheRun) {
     ASSERT_TRUE(window.loadPreset("diverge"));
-    window.learningRateControl()->field()->setValue(1000);
+    named<QDoubleSpinBox>(window, "learningRateField")->setValue(1000);
     ui::TrainingController& controller = *window.controller();
     window.playback()->setSpeed(0);
     window.playback()->play();
@@ -60,9 +71,9 @@ TEST_F(LearningRateLabTest, DivergenceAtRate1000NeitherCrashesNorLosesTheRun) {
     EXPECT_FALSE(window.playback()->isPlaying());
     ASSERT_TRUE(controller.divergence());
     EXPECT_EQ(controller.regime(), core::Regime::Diverged);
-    EXPECT_EQ(window.lossPlot()->shownRegime(), "diverged");
+    EXPECT_EQ(plotTexts(*window.lossPlot(), "regimeLabel").value(0), "diverged");
     EXPECT_TRUE(window.networkView()->snapshot().divergence().has_value());
-    EXPECT_TRUE(window.findChild<QLabel*>("statusLabel")->text().contains("Diverged"));
+    EXPECT_TRUE(window.findChild<QLabel*>("statusLabel")->text().contains("blew up"));
     const QCPRange range = window.lossPlot()->customPlot()->yAxis->range();
     EXPECT_TRUE(std::isfinite(range.lower) && std::isfinite(range.upper));
     for (const auto& point : controller.history().points())
@@ -77,7 +88,7 @@ TEST_F(LearningRateLabTest, DivergenceAtRate1000NeitherCrashesNorLosesTheRun) {
         QTest::qWait(1);
     }
     window.playback()->pause();
-    window.learningRateControl()->field()->setValue(1000);
+    named<QDoubleSpinBox>(window, "learningRateField")->setValue(1000);
     controller.run(50);
 
     // Back from the blow-up: the last finite state.
@@ -91,9 +102,9 @@ TEST_F(LearningRateLabTest, DivergenceAtRate1000NeitherCrashesNorLosesTheRun) {
 }
 
 TEST_F(LearningRateLabTest, ThePreviewIsARealRunFromTheSameState) {
-    ui::TrainingController& controller = *window.controller();
-    controller.run(10);
-    const std::vector<double> preview = controller.previewRun(7.5);
+    core::Trainer trainer(session::PresetLibrary::builtIn().find("mazur")->session.config);
+    trainer.run(10);
+    const std::vector<double> preview = core::previewRun(trainer, 7.5, 200);
     // The same 200 iterations by an independent trainer.
     core::Trainer reference(session::PresetLibrary::builtIn().find("mazur")->session.config);
     reference.run(10);
@@ -102,7 +113,7 @@ TEST_F(LearningRateLabTest, ThePreviewIsARealRunFromTheSameState) {
     reference.run(200, &losses);
     losses.push_back(reference.evaluate().loss());
     EXPECT_EQ(preview, losses);
-    EXPECT_EQ(controller.iteration(), 10);  // the run itself did not move
+    EXPECT_EQ(trainer.iteration(), 10);  // the trainer itself did not move
 }
 
 TEST_F(LearningRateLabTest, DraggingShowsThePreviewAndEscapeRestoresTheRate) {
@@ -113,14 +124,16 @@ TEST_F(LearningRateLabTest, DraggingShowsThePreviewAndEscapeRestoresTheRate) {
     const double dragged = controller.learningRate();
     EXPECT_GT(dragged, 0.5);
     // The dashed curve: the next 200 iterations at the rate under the cursor.
-    const std::vector<double> expected = controller.previewRun(dragged);
+    core::Trainer reference(session::PresetLibrary::builtIn().find("mazur")->session.config);
+    reference.run(10);
+    const std::vector<double> expected = core::previewRun(reference, dragged, 200);
     ASSERT_EQ(previewGraph()->dataCount(), int(expected.size()));
     EXPECT_EQ(previewGraph()->data()->at(0)->key, 10.0);
     EXPECT_EQ(previewGraph()->data()->at(200)->value, expected[200]);
     QTest::keyClick(slider(), Qt::Key_Escape);
     QTest::mouseRelease(slider(), Qt::LeftButton, {}, handle());
     EXPECT_EQ(controller.learningRate(), 0.5);
-    EXPECT_EQ(window.learningRateControl()->field()->value(), 0.5);
+    EXPECT_EQ(named<QDoubleSpinBox>(window, "learningRateField")->value(), 0.5);
     EXPECT_EQ(previewGraph()->dataCount(), 0);
     EXPECT_EQ(controller.rateChanges().size(), 1u);  // no change was left behind
 
@@ -137,31 +150,31 @@ TEST_F(LearningRateLabTest, PinnedRunsCompareRatesFromTheSameStart) {
     auto* pin = window.findChild<QToolButton*>("pinRunButton");
     controller.run(50);
     pin->click();
-    window.learningRateControl()->field()->setValue(5);
+    named<QDoubleSpinBox>(window, "learningRateField")->setValue(5);
     QTest::keyClick(&window, Qt::Key_R);
     EXPECT_EQ(controller.iteration(), 0);
     EXPECT_EQ(controller.learningRate(), 5.0);
     EXPECT_EQ(controller.snapshot().weightsBefore()[4], 0.40);  // the same initial weights
     controller.run(50);
     pin->click();
-    EXPECT_EQ(window.lossPlot()->pinnedRunLabels(), (QStringList{"lr 0.5", "lr 5"}));
+    EXPECT_EQ(plotTexts(*window.lossPlot(), "pinnedRunLabel"), (QStringList{"lr 0.5", "lr 5"}));
     for (int i = 0; i < 10; ++i)
         pin->click();
-    EXPECT_EQ(window.lossPlot()->pinnedRunLabels().size(), ui::LossPlot::maxPinnedRuns);
+    EXPECT_EQ(plotTexts(*window.lossPlot(), "pinnedRunLabel").size(), ui::PinnedRun::maximum);
     EXPECT_FALSE(pin->isEnabled());
-    window.lossPlot()->removePinnedRun(0);
-    EXPECT_EQ(window.lossPlot()->pinnedRunLabels().size(), ui::LossPlot::maxPinnedRuns - 1);
-    EXPECT_EQ(window.lossPlot()->pinnedRunLabels().front(), "lr 5");
+    window.controller()->removePin(0);
+    EXPECT_EQ(plotTexts(*window.lossPlot(), "pinnedRunLabel").size(), ui::PinnedRun::maximum - 1);
+    EXPECT_EQ(plotTexts(*window.lossPlot(), "pinnedRunLabel").front(), "lr 5");
 }
 
 TEST_F(LearningRateLabTest, TheRegimeIsNamedInTheStatusBarAndThePlot) {
     ASSERT_TRUE(window.loadPreset("oscillate"));
     window.controller()->run(200);
     EXPECT_TRUE(window.findChild<QLabel*>("statusLabel")->text().contains("oscillating"));
-    EXPECT_EQ(window.lossPlot()->shownRegime(), "oscillating");
+    EXPECT_EQ(plotTexts(*window.lossPlot(), "regimeLabel").value(0), "oscillating");
     ASSERT_TRUE(window.loadPreset("mazur"));
     window.controller()->run(200);
-    EXPECT_EQ(window.lossPlot()->shownRegime(), "converging");
+    EXPECT_EQ(plotTexts(*window.lossPlot(), "regimeLabel").value(0), "converging");
 }
 
 TEST(NetworkDialogTest, ChangingTheBiasModeKeepsWhatTheNetworkComputes) {

@@ -1,140 +1,206 @@
 #include "ui/lossplot.h"
+#include "core/trainer.h"
 
 #include <gtest/gtest.h>
 
 #include <qcustomplot.h>
-#include <QSignalSpy>
+#include <QCheckBox>
 #include <QTest>
+#include <QToolButton>
 #include <cmath>
+#include <set>
+
+#include "ui/losscurve.h"
+#include "ui/session/presetlibrary.h"
+#include "ui/trainingcontroller.h"
+#include "windowparts.h"
 
 namespace {
 
-// A plot of a fixed size, drawn, so that pixels and coordinates correspond.
+using testing_support::plotTexts;
+
+session::Session preset(const char* name) {
+    return session::PresetLibrary::builtIn().find(name)->session;
+}
+
+// A plot of a fixed size showing a model, drawn, so that pixels and coordinates correspond.
 class LossPlotTest : public ::testing::Test {
 protected:
     void SetUp() override {
+        model.load(preset("mazur"), "mazur");
         plot.resize(800, 400);
         plot.show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(&plot));
     }
     QCustomPlot* custom() { return plot.customPlot(); }
-    // The texts of the learning-rate markers, in the order they were made.
-    QStringList markerLabels() {
-        QStringList labels;
-        for (int i = 0; i < custom()->itemCount(); ++i)
-            if (auto* text = qobject_cast<QCPItemText*>(custom()->item(i));
-                text && text->text().startsWith("lr "))
-                labels.append(text->text());
-        return labels;
+    ui::LossCurve* curve() {
+        for (int i = 0; i < custom()->plottableCount(); ++i)
+            if (auto* found = qobject_cast<ui::LossCurve*>(custom()->plottable(i))) return found;
+        return nullptr;
     }
-    ui::LossPlot plot;
+    // The boxes in pixels of the shown texts of the plot called `name`.
+    std::vector<QRectF> shownBoxes(const char* name) {
+        custom()->replot();
+        std::vector<QRectF> boxes;
+        for (const QCPItemText* text : custom()->findChildren<QCPItemText*>(name))
+            if (text->visible())
+                boxes.push_back(
+                    QRectF(text->topLeft->pixelPosition(), text->bottomRight->pixelPosition()));
+        return boxes;
+    }
+    QStringList tickLabels() {
+        custom()->replot();
+        const QVector<QString> labels = custom()->yAxis->tickVectorLabels();
+        return QStringList(labels.begin(), labels.end());
+    }
+    ui::TrainingController model;
+    ui::LossPlot plot{&model};
 };
 
-TEST_F(LossPlotTest, ShowsEveryPointAndAppendsOnlyWhatIsNew) {
-    core::LossHistory history;
-    for (int i = 0; i < 600; ++i)
-        history.append(1.0 / (1 + i));
-    plot.showHistory(history);
-    for (int i = 600; i < 1000; ++i)
-        history.append(1.0 / (1 + i));
-    plot.showHistory(history);
-    const auto data = custom()->graph(0)->data();
-    ASSERT_EQ(data->size(), 1000);
-    EXPECT_EQ(data->at(999)->key, 999.0);
-    EXPECT_DOUBLE_EQ(data->at(999)->value, 1.0 / 1000);
+TEST_F(LossPlotTest, DrawsTheModelsOwnCurveAndFollowsIt) {
+    model.run(999);
+    QTest::qWait(1);
+    // The curve reads the model's history: no second copy of the points.
+    ASSERT_NE(curve(), nullptr);
+    EXPECT_EQ(curve()->history(), &model.history());
+    for (int i = 0; i < custom()->graphCount(); ++i)
+        EXPECT_TRUE(custom()->graph(i)->data()->isEmpty());
     // Following, the x axis reaches the newest point.
     EXPECT_GE(custom()->xAxis->range().upper, 999.0);
 }
 
-TEST_F(LossPlotTest, MergedHistoryReplacesTheCurve) {
-    core::LossHistory history(64);
-    for (int i = 0; i < 50; ++i)
-        history.append(i % 2 ? 3.0 : 1.0);
-    plot.showHistory(history);
-    for (int i = 50; i < 1003; ++i) {
-        history.append(i % 2 ? 3.0 : 1.0);
-        if (i % 97 == 0) plot.showHistory(history);
-    }
-    plot.showHistory(history);
-    const auto data = custom()->graph(0)->data();
-    ASSERT_EQ(std::size_t(data->size()), history.points().size());
-    for (int i = 0; i < data->size(); ++i) {
-        EXPECT_EQ(data->at(i)->key, double(history.points()[i].iteration));
-        EXPECT_EQ(data->at(i)->value, history.points()[i].loss);
-    }
-}
-
 TEST_F(LossPlotTest, LogScaleToggles) {
-    QSignalSpy changed(&plot, &ui::LossPlot::logScaleChanged);
-    plot.findChild<QCheckBox*>("logScaleBox")->click();
+    auto* box = plot.findChild<QCheckBox*>("logScaleBox");
+    box->click();
     EXPECT_TRUE(plot.logScale());
     EXPECT_EQ(custom()->yAxis->scaleType(), QCPAxis::stLogarithmic);
     plot.setLogScale(false);
     EXPECT_EQ(custom()->yAxis->scaleType(), QCPAxis::stLinear);
-    EXPECT_EQ(changed.count(), 2);
+    EXPECT_FALSE(box->isChecked());
 }
 
-TEST_F(LossPlotTest, RateMarkersAreReplacedAndCleared) {
-    plot.setRateMarkers({{10, 2.5}, {20, 0.1}, {30, 7}});
-    plot.setRateMarkers({{10, 3.0}, {20, 0.123456}});  // a new branch: the third is gone
-    EXPECT_EQ(plot.rateMarkerCount(), 2);
-    EXPECT_EQ(markerLabels(), (QStringList{"lr 3", "lr 0.1235"}));
-    plot.clear();
-    EXPECT_EQ(plot.rateMarkerCount(), 0);
-    EXPECT_TRUE(markerLabels().isEmpty());
-    EXPECT_TRUE(custom()->graph(0)->data()->isEmpty());
+TEST_F(LossPlotTest, RateMarkersFollowTheRecordAndReset) {
+    model.run(10);
+    model.setLearningRate(2.5);
+    model.run(10);
+    model.setLearningRate(0.123456);
+    model.run(10);
+    model.setLearningRate(7);
+    EXPECT_EQ(int(plotTexts(plot, "rateMarkerLabel", true).size()), 3);
+    // A new rate in the past starts a new branch: the later markers go.
+    model.seek(15);
+    model.setLearningRate(3);
+    EXPECT_EQ(int(plotTexts(plot, "rateMarkerLabel", true).size()), 2);
+    EXPECT_EQ(plotTexts(plot, "rateMarkerLabel"), (QStringList{"lr 2.5", "lr 3"}));
+    model.reset();
+    EXPECT_EQ(int(plotTexts(plot, "rateMarkerLabel", true).size()), 0);
 }
 
 TEST_F(LossPlotTest, HoverNamesTheNearestPoint) {
-    core::LossHistory history;
-    for (int i = 0; i <= 100; ++i)
-        history.append(0.5 - 0.004 * i);
-    plot.showHistory(history);
+    model.run(100);
     custom()->replot();
-    // The pixel of iteration 40 (loss 0.34), a few pixels off.
-    const QPoint near(int(custom()->xAxis->coordToPixel(40)) + 2,
-                      int(custom()->yAxis->coordToPixel(0.34)) - 3);
-    EXPECT_EQ(plot.hoverText(near), "iteration 40\nloss 0.34");
+    // The loss at iteration 40, from an independent run of the worked example.
+    core::Trainer reference(preset("mazur").config);
+    reference.run(40);
+    const double loss = reference.evaluate().loss();
+    const QPoint near(int(custom()->xAxis->coordToPixel(40)) + 1,
+                      int(custom()->yAxis->coordToPixel(loss)) - 2);
+    EXPECT_EQ(plot.hoverText(near), QString("iteration 40\nloss %1").arg(loss, 0, 'g', 6));
     const QPoint far(int(custom()->xAxis->coordToPixel(40)),
-                     int(custom()->yAxis->coordToPixel(0.34)) - 120);
+                     int(custom()->yAxis->coordToPixel(loss)) - 150);
     EXPECT_EQ(plot.hoverText(far), "");
 }
 
-TEST_F(LossPlotTest, ZoomingHoldsTheViewAndDoubleClickFollowsAgain) {
-    core::LossHistory history;
-    for (int i = 0; i < 100; ++i)
-        history.append(1.0);
-    plot.showHistory(history);
-    QSignalSpy following(&plot, &ui::LossPlot::followNewestChanged);
+// A single click on the plot leaves Follow newest on; a drag that pans or a wheel turns it off;
+// a double click turns it on again.
+TEST_F(LossPlotTest, OnlyPanningOrZoomingHoldsTheView) {
+    model.run(100);
+    auto* follow = plot.findChild<QToolButton*>("followButton");
+    QTest::mouseClick(custom(), Qt::LeftButton, {}, QPoint(400, 200));
+    EXPECT_TRUE(plot.followsNewest());
     QTest::mousePress(custom(), Qt::LeftButton, {}, QPoint(400, 200));
-    QTest::mouseRelease(custom(), Qt::LeftButton, {}, QPoint(400, 200));
+    QTest::mouseMove(custom(), QPoint(300, 200));
+    QTest::mouseRelease(custom(), Qt::LeftButton, {}, QPoint(300, 200));
     EXPECT_FALSE(plot.followsNewest());
-    custom()->xAxis->setRange(10, 20);
-    for (int i = 100; i < 200; ++i)
-        history.append(1.0);
-    plot.showHistory(history);
-    EXPECT_EQ(custom()->xAxis->range().upper, 20.0);  // held
+    EXPECT_FALSE(follow->isChecked());
+    const QCPRange held = custom()->xAxis->range();
+    model.run(100);
+    EXPECT_EQ(custom()->xAxis->range(), held);
     QTest::mouseDClick(custom(), Qt::LeftButton, {}, QPoint(400, 200));
     EXPECT_TRUE(plot.followsNewest());
-    EXPECT_GE(custom()->xAxis->range().upper, 199.0);
-    EXPECT_EQ(following.count(), 2);
+    EXPECT_GE(custom()->xAxis->range().upper, 200.0);
+    EXPECT_TRUE(follow->isChecked());
 }
 
-TEST_F(LossPlotTest, RescalingIgnoresNonFiniteLossesAndShorterHistories) {
-    core::LossHistory history;
-    history.append(1.0);
-    history.append(INFINITY);
-    for (int i = 0; i < 10; ++i)
-        history.append(50.0 + i);
-    plot.showHistory(history);
-    EXPECT_TRUE(std::isfinite(custom()->yAxis->range().upper));
-    EXPECT_GE(custom()->yAxis->range().upper, 59.0);
-    // Another, shorter history of the same generation is shown whole, not read past its end.
-    core::LossHistory shorter;
-    for (int i = 0; i < 3; ++i)
-        shorter.append(2.0);
-    plot.showHistory(shorter);
-    EXPECT_EQ(custom()->graph(0)->dataCount(), 3);
+// Labels of the log axis never repeat (the oscillating run spans less than a decade, the
+// diverging one many), and the highest point is inside the plot, not on its edge.
+TEST_F(LossPlotTest, LogAxisLabelsAreDistinctAndTheTopPointShows) {
+    plot.setLogScale(true);
+    for (const char* name : {"oscillate", "diverge", "mazur"}) {
+        model.load(preset(name), name);
+        model.run(name == std::string("diverge") ? 30 : 300);
+        const QStringList labels = tickLabels();
+        EXPECT_GE(labels.size(), 2) << name;
+        EXPECT_EQ(std::set<QString>(labels.begin(), labels.end()).size(),
+                  std::size_t(labels.size()))
+            << name << ": " << labels.join(" | ").toStdString();
+        double highest = 0;
+        for (const auto& point : model.history().points())
+            highest = std::max(highest, point.loss);
+        const double top = custom()->yAxis->coordToPixel(highest);
+        EXPECT_GT(top, custom()->axisRect()->top() + 3) << name;
+    }
+}
+
+// Many changes close together: their labels take rows and never cover one another or the
+// regime's name; the changes of one drag make one marker with the drag's last rate.
+TEST_F(LossPlotTest, MarkerLabelsNeverOverlapAndOneDragIsOneMarker) {
+    for (int i = 1; i <= 6; ++i) {
+        model.run(1);
+        model.setLearningRate(0.5 + 0.25 * i);
+    }
+    const std::vector<QRectF> labels = shownBoxes("rateMarkerLabel");
+    const std::vector<QRectF> regime = shownBoxes("regimeLabel");
+    ASSERT_EQ(regime.size(), 1u);
+    EXPECT_GE(labels.size(), 3u);
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        EXPECT_FALSE(labels[i].intersects(regime[0])) << i;
+        for (std::size_t j = i + 1; j < labels.size(); ++j)
+            EXPECT_FALSE(labels[i].intersects(labels[j])) << i << " " << j;
+    }
+
+    // A drag while playing: a change at every iteration it crossed, shown as one marker.
+    model.reset();
+    model.run(5);
+    model.beginRateDrag();
+    for (double rate : {1.0, 2.0, 3.0, 4.0, 5.0}) {
+        model.setLearningRate(rate);
+        model.run(1);
+    }
+    model.endRateDrag();
+    EXPECT_EQ(model.rateChanges().size(), 6u);  // kept exactly, for replay
+    EXPECT_EQ(int(plotTexts(plot, "rateMarkerLabel", true).size()), 1);
+    EXPECT_EQ(plotTexts(plot, "rateMarkerLabel"), QStringList{"lr 5"});
+}
+
+// A pinned run of another problem goes when the problem changes, or stays on request without
+// setting the view.
+TEST_F(LossPlotTest, PinnedRunsBelongToTheirProblem) {
+    model.run(5000);
+    ASSERT_TRUE(model.pinRun());
+    model.reset();
+    EXPECT_EQ(plotTexts(plot, "pinnedRunLabel"), QStringList{"lr 0.5"});  // the same problem: kept
+    model.load(preset("xor"), "xor");
+    EXPECT_TRUE(plotTexts(plot, "pinnedRunLabel").isEmpty());
+
+    model.load(preset("mazur"), "mazur");
+    model.run(5000);
+    model.pinRun();
+    model.setKeepPins(true);
+    model.load(preset("xor"), "xor");
+    model.run(50);
+    EXPECT_EQ(plotTexts(plot, "pinnedRunLabel"), QStringList{"mazur: lr 0.5"});
+    EXPECT_LT(custom()->xAxis->range().upper, 100.0);  // the xor run is not squashed
 }
 
 }  // namespace

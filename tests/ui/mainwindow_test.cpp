@@ -16,8 +16,13 @@
 #include "ui/networkview.h"
 #include "ui/playback.h"
 #include "ui/trainingcontroller.h"
+#include "windowparts.h"
 
 namespace {
+
+using testing_support::plotTexts;
+
+using testing_support::named;
 
 using testing_support::expectPublished;
 
@@ -92,10 +97,10 @@ TEST_F(MainWindowTest, SpaceStartsAndStopsPlayback) {
 }
 
 TEST_F(MainWindowTest, ChangingTheRateAddsAMarker) {
-    EXPECT_EQ(window.lossPlot()->rateMarkerCount(), 0);
+    EXPECT_EQ(int(plotTexts(*window.lossPlot(), "rateMarkerLabel", true).size()), 0);
     window.controller()->run(3);
-    window.learningRateControl()->field()->setValue(5.0);
-    EXPECT_EQ(window.lossPlot()->rateMarkerCount(), 1);
+    named<QDoubleSpinBox>(window, "learningRateField")->setValue(5.0);
+    EXPECT_EQ(int(plotTexts(*window.lossPlot(), "rateMarkerLabel", true).size()), 1);
 }
 
 TEST_F(MainWindowTest, RightStepsAndResetReturnsToIterationZero) {
@@ -106,7 +111,7 @@ TEST_F(MainWindowTest, RightStepsAndResetReturnsToIterationZero) {
     QTest::keyClick(&window, Qt::Key_R);
     EXPECT_EQ(window.controller()->iteration(), 0);
     EXPECT_TRUE(window.networkView()->weightLabelText(4).startsWith("w5 = 0.4 "));
-    EXPECT_EQ(window.lossPlot()->rateMarkerCount(), 0);
+    EXPECT_EQ(int(plotTexts(*window.lossPlot(), "rateMarkerLabel", true).size()), 0);
 }
 
 TEST_F(MainWindowTest, PresetChooserLoadsAnotherNetwork) {
@@ -125,7 +130,7 @@ TEST_F(MainWindowTest, ClickingAnEdgePinsItsPartialsWithAFiniteDifference) {
                       view->networkLayout().weightLabel(4).center().toPoint());
     EXPECT_EQ(window.inspector()->pinned(), (ui::NetworkItem{ui::NetworkItem::Kind::Weight, 0, 4}));
     EXPECT_TRUE(window.inspector()->isVisible());
-    const QString text = window.inspector()->text();
+    const QString text = named<QLabel>(window, "inspectorDetails")->text();
     EXPECT_TRUE(text.contains("h1 \u2192 o1")) << text.toStdString();
     EXPECT_TRUE(text.contains("central difference"));
     EXPECT_TRUE(text.contains("0.08217"));  // backpropagation's dE/dw5 at 4 digits

@@ -1,17 +1,21 @@
 // Stepping through backpropagation term by term, and back, through the controller and the view.
 #include <gtest/gtest.h>
 
+#include <QApplication>
+#include <QClipboard>
 #include <QTest>
+#include <QToolButton>
 
 #include <cmath>
 #include <set>
 
 #include "../core/workedexample.h"
 #include "core/markup.h"
+#include "core/trainer.h"
 #include "ui/formulapanel.h"
 #include "ui/mainwindow.h"
 #include "ui/networkview.h"
-#include "ui/presetlibrary.h"
+#include "ui/session/presetlibrary.h"
 #include "ui/trainingcontroller.h"
 
 namespace {
@@ -124,7 +128,11 @@ TEST(TermSteppingTest, TheNetworkShowsOnlyWhatIsComputedAndHighlightsThePath) {
         controller.stepForward();
     EXPECT_TRUE(view.weightLabelText(4).startsWith("w5 = 0.3589 new"))
         << view.weightLabelText(4).toStdString();
-    EXPECT_FALSE(window.formulaPanel()->equationText().isEmpty());
+    // Copy gives the equation as plain text.
+    window.findChild<QToolButton*>("copyFormulaButton")->click();
+    EXPECT_EQ(QApplication::clipboard()->text(),
+              "w5+ = w5 - lr * dE_total/dw5 = 0.4 - 0.5 * "
+              "0.0821670406 = 0.35891648");
 }
 
 // The state at a position: where it is, and every number the view would show.
