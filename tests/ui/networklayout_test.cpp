@@ -7,10 +7,14 @@
 #include <set>
 
 #include "core/markup.h"
+#include "layoutchecks.h"
 #include "ui/networkview.h"
 #include "ui/session/presetlibrary.h"
 
 namespace {
+
+using testing_support::expectClear;
+using testing_support::widestNumber;
 
 using core::Activation;
 
@@ -27,33 +31,13 @@ std::vector<ui::NetworkLegend::Entry> viewLegend() {
     return ui::NetworkView(&model).legend();
 }
 
-// The widest text %.*g writes at `digits`: a minus sign and a three-digit exponent.
-QString widestNumber(int digits) {
-    return QString::fromStdString(core::formatNumber(-8.888888888888888e+307, digits));
-}
-
-// Every label, node text and target box is clear of every other and of every node, inside the
-// view: the "never overlapping another label".
-void expectNoOverlap(const ui::NetworkLayout& layout, QSizeF size, const std::string& what) {
-    const std::vector<QRectF> labels = layout.labelBoxes();
-    const std::vector<QRectF> nodes = layout.nodeBoxes();
-    const QRectF view(QPointF(0, 0), size);
-    for (std::size_t i = 0; i < labels.size(); ++i) {
-        EXPECT_TRUE(view.contains(labels[i])) << what << ": box " << i << " leaves the view";
-        for (std::size_t j = i + 1; j < labels.size(); ++j)
-            EXPECT_FALSE(labels[i].intersects(labels[j])) << what << ": boxes " << i << ", " << j;
-        for (std::size_t n = 0; n < nodes.size(); ++n)
-            EXPECT_FALSE(labels[i].intersects(nodes[n])) << what << ": box " << i << ", node " << n;
-    }
-}
-
 TEST(NetworkLayoutTest, WorkedExampleLabelsNeverOverlapAtFullSize) {
     const core::Topology topology({2, 2, 2}, {Activation::Sigmoid, Activation::Sigmoid},
                                   core::BiasMode::Shared);
     const QSizeF size(1276, 470);  // the view's share of a 1280x800 window
     for (int digits : {4, 6, 10}) {
         const ui::NetworkLayout layout(topology, size, viewFont(), digits, viewLegend());
-        expectNoOverlap(layout, size, "2-2-2, digits " + std::to_string(digits));
+        expectClear(layout, size, "2-2-2, digits " + std::to_string(digits));
         if (digits == 4)  // at the default size and digits nothing needs to shrink
             EXPECT_EQ(layout.labelFont().pointSizeF(), viewFont().pointSizeF());
     }
@@ -68,9 +52,9 @@ TEST(NetworkLayoutTest, EveryShapeUpToFourLayersOfSixFits) {
                 const core::Topology topology(
                     sizes, std::vector<Activation>(layers - 1, Activation::Sigmoid), mode);
                 const ui::NetworkLayout layout(topology, size, viewFont(), 4, viewLegend());
-                expectNoOverlap(layout, size,
-                                std::to_string(layers) + " layers of " + std::to_string(nodes) +
-                                    (mode == core::BiasMode::Shared ? ", shared" : ", per node"));
+                expectClear(layout, size,
+                            std::to_string(layers) + " layers of " + std::to_string(nodes) +
+                                (mode == core::BiasMode::Shared ? ", shared" : ", per node"));
             }
 }
 

@@ -6,11 +6,14 @@
 #include <QTest>
 
 #include "core/markup.h"
+#include "layoutchecks.h"
 #include "ui/mainwindow.h"
 #include "ui/session/presetlibrary.h"
 
 namespace {
 
+using testing_support::expectClear;
+using testing_support::widestNumber;
 using ui::NetworkLayout;
 
 // The window sizes the view must fit in: a small laptop, the default, a full HD screen.
@@ -19,32 +22,10 @@ const std::vector<QSize>& windowSizes() {
     return sizes;
 }
 
-// The widest text %.*g writes at `digits`: a minus sign and a three-digit exponent.
-QString widestNumber(int digits) {
-    return QString::fromStdString(core::formatNumber(-8.888888888888888e+307, digits));
-}
-
 std::string describe(const QString& preset, QSize window, QSize view, int digits) {
     return preset.toStdString() + " in a " + std::to_string(window.width()) + "x" +
            std::to_string(window.height()) + " window (view " + std::to_string(view.width()) + "x" +
            std::to_string(view.height()) + "), digits " + std::to_string(digits);
-}
-
-// Every box lies inside the view and clear of every other box and every node.
-void expectClear(const NetworkLayout& layout, QSize size, const std::string& what) {
-    const QRectF view(QPointF(0, 0), size);
-    const std::vector<QRectF> boxes = layout.labelBoxes();
-    const std::vector<QRectF> nodes = layout.nodeBoxes();
-    EXPECT_TRUE(view.contains(layout.legend().box())) << what << ": the legend leaves the view";
-    for (std::size_t n = 0; n < nodes.size(); ++n)
-        EXPECT_TRUE(view.contains(nodes[n])) << what << ": node " << n << " leaves the view";
-    for (std::size_t i = 0; i < boxes.size(); ++i) {
-        EXPECT_TRUE(view.contains(boxes[i])) << what << ": box " << i << " leaves the view";
-        for (std::size_t j = i + 1; j < boxes.size(); ++j)
-            EXPECT_FALSE(boxes[i].intersects(boxes[j])) << what << ": boxes " << i << ", " << j;
-        for (std::size_t n = 0; n < nodes.size(); ++n)
-            EXPECT_FALSE(boxes[i].intersects(nodes[n])) << what << ": box " << i << ", node " << n;
-    }
 }
 
 // E_total with the widest number fits its box in the heading's font.
