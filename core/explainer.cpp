@@ -1,7 +1,9 @@
 #include <algorithm>
+#include <utility>
 
 #include "explanation.h"
 #include "markup.h"
+#include "termwriting.h"
 
 namespace core {
 
@@ -57,14 +59,40 @@ private:
 
     // Numbers ----------------------------------------------------------------------------------
     std::string number(double v) const { return formatNumber(v, digits_); }
-    // A number inside a product or after an operator: negative ones in parentheses.
-    std::string operand(double v) const { return v < 0 ? "(" + number(v) + ")" : number(v); }
-    // `text` (an activation's formula) with each placeholder replaced. With `numbers`, the
-    // replacements are numbers: a negative one is put in parentheses unless it stands alone as
-    // an argument, and a formula with nothing to compute gives no numbers at all.
-    static std::string fill(std::string_view text,
-                            std::initializer_list<std::pair<std::string_view, std::string>> values,
-                            bool numbers = false);
+    // The value of `ref` marked as a factor: alone, and as an operand (inside a product or after
+    // an operator), where a negative one is put in parentheses outside the mark.
+    std::string number(Factors& factors, const QuantityRef& ref) const {
+        return factors.mark(ref, number(snapshot_.value(ref)));
+    }
+    std::string operand(Factors& factors, const QuantityRef& ref) const {
+        const std::string marked = number(factors, ref);
+        return snapshot_.value(ref) < 0 ? "(" + marked + ")" : marked;
+    }
+
+    // One operand of a sum or a product: the place its value comes from, and its symbol.
+    struct Operand {
+        QuantityRef ref;
+        std::string symbol;
+    };
+    // `operands` joined by `op` (" * ", " + "), in symbols and in numbers, each marked as its
+    // factor.
+    std::pair<std::string, std::string> joined(const std::vector<Operand>& operands,
+                                               const std::string& op, Factors& factors) const {
+        std::string formula, numbers;
+        for (const auto& [ref, symbol] : operands) {
+            if (!formula.empty()) formula += op, numbers += op;
+            formula += factors.mark(ref, symbol);
+            numbers += operand(factors, ref);
+        }
+        return {formula, numbers};
+    }
+
+    // The places of the step's numbers.
+    static QuantityRef weightRef(int w) { return {.quantity = Quantity::Weight, .parameter = w}; }
+    static QuantityRef biasRef(int b) { return {.quantity = Quantity::Bias, .parameter = b}; }
+    QuantityRef targetRef(int s, int k) const {
+        return {Quantity::Target, s, topology_.layerCount() - 1, k};
+    }
 
     // Highlights -------------------------------------------------------------------------------
     // Node (l, n) and every path from it to the loss: the weights out of it and all later layers.
@@ -90,24 +118,24 @@ private:
     }
 
     void add(Phase phase, QuantityRef ref, std::string symbol, std::string formula,
-             std::string numbers, std::string meaning, Highlight highlight) {
+             std::string numbers, Factors& factors, std::string meaning, Highlight highlight) {
         const double value = snapshot_.value(ref);
         terms_.push_back({phase, ref, std::move(symbol), std::move(formula), std::move(numbers),
-                          value, number(value), std::move(meaning), std::move(highlight)});
+                          factors.take(), value, number(value), std::move(meaning),
+                          std::move(highlight)});
     }
 
     void forward(int s);
     void backward(int s, int l);
     void hiddenDLoss_dOut(int s, int l, int j);
     void gradients(int s, int l);
-    // "(x1 + x2 + ..)/n" over the samples, as symbols and as numbers.
-    template <class SymbolOf, class ValueOf>
-    std::pair<std::string, std::string> mean(SymbolOf symbolOf, ValueOf valueOf) const {
-        std::string formula, numbers;
-        for (int s = 0; s < snapshot_.sampleCount(); ++s) {
-            formula += (s == 0 ? "" : " + ") + symbolOf(s);
-            numbers += (s == 0 ? "" : " + ") + operand(valueOf(s));
-        }
+    // "(x1 + x2 + ..)/n" over the samples, as symbols and as numbers, each x its sample's factor.
+    template <class OperandOf>
+    std::pair<std::string, std::string> mean(OperandOf operandOf, Factors& factors) const {
+        std::vector<Operand> operands;
+        for (int s = 0; s < snapshot_.sampleCount(); ++s)
+            operands.push_back(operandOf(s));
+        auto [formula, numbers] = joined(operands, " + ", factors);
         const std::string count = std::to_string(snapshot_.sampleCount());
         return {"(" + formula + ")/" + count, "(" + numbers + ")/" + count};
     }
@@ -122,88 +150,70 @@ private:
     std::vector<Term> terms_;
 };
 
-std::string Explainer::fill(std::string_view text,
-                            std::initializer_list<std::pair<std::string_view, std::string>> values,
-                            bool numbers) {
-    std::string filled;
-    bool replaced = false;
-    for (std::size_t i = 0; i < text.size();) {
-        const auto value = std::find_if(values.begin(), values.end(), [&](const auto& v) {
-            return text.substr(i).starts_with(v.first);
-        });
-        if (value == values.end()) {
-            filled += text[i++];
-            continue;
-        }
-        const std::size_t end = i + value->first.size();
-        // Alone as an argument: after "(", " " or the start (not "- "), before ")", ",", " " or the
-        // end.
-        const bool openBefore =
-            i == 0 || text[i - 1] == '(' || (text[i - 1] == ' ' && (i < 2 || text[i - 2] != '-'));
-        const bool closeAfter =
-            end == text.size() || text[end] == ')' || text[end] == ',' || text[end] == ' ';
-        const bool wrap = numbers && value->second.starts_with('-') && !(openBefore && closeAfter);
-        filled += wrap ? "(" + value->second + ")" : value->second;
-        replaced = true;
-        i = end;
-    }
-    // A formula that is only a placeholder ("$net" of a linear node) computes nothing.
-    if (numbers && (!replaced || (values.size() == 1 && text == values.begin()->first))) return {};
-    return filled;
-}
-
 void Explainer::forward(int s) {
     for (int l = 1; l < topology_.layerCount(); ++l) {
         const Activation activation = topology_.activation(l);
         for (int n = 0; n < topology_.layerSize(l); ++n) {
             const NodeValues& node = snapshot_.node(s, l, n);
             const int b = topology_.biasIndex(l, n);
+            Factors factors;
             std::string formula, numbers;
             Highlight highlight{.nodes = {{l, n}}, .biases = {b}, .biasEdges = {{l, n}}};
             for (int src = 0; src < topology_.layerSize(l - 1); ++src) {
                 const int w = topology_.weightIndex(l, n, src);
+                const QuantityRef in{Quantity::Out, s, l - 1, src};
                 const std::string plus = src == 0 ? "" : " + ";
-                formula += plus + weight(w) + " * " + out(l - 1, src, s);
-                numbers += plus + operand(snapshot_.weightsBefore()[w]) + " * " +
-                           operand(snapshot_.node(s, l - 1, src).out);
+                factors.add(weightRef(w));
+                factors.add(in);
+                formula += plus + factors.mark(weightRef(w), weight(w)) + " * " +
+                           factors.mark(in, out(l - 1, src, s));
+                numbers += plus + operand(factors, weightRef(w)) + " * " + operand(factors, in);
                 highlight.nodes.push_back({l - 1, src});
                 highlight.weights.push_back(w);
             }
-            formula += " + " + bias(b) + " * 1";
-            numbers += " + " + operand(snapshot_.biasesBefore()[b]) + " * 1";
-            add(Phase::Forward, {Quantity::Net, s, l, n}, net(l, n, s), formula, numbers,
+            factors.add(biasRef(b));
+            formula += " + " + factors.mark(biasRef(b), bias(b)) + " * 1";
+            numbers += " + " + operand(factors, biasRef(b)) + " * 1";
+            add(Phase::Forward, {Quantity::Net, s, l, n}, net(l, n, s), formula, numbers, factors,
                 "The total input of " + name(l, n) +
                     ": every incoming value times its weight, plus the bias.",
                 highlight);
 
             const ActivationInfo& f = activationInfo(activation);
-            add(Phase::Forward, {Quantity::Out, s, l, n}, out(l, n, s),
-                fill(f.outFormula, {{"$net", net(l, n, s)}}),
-                fill(f.outFormula, {{"$net", number(node.net)}}, true),
+            const QuantityRef netRef{Quantity::Net, s, l, n};
+            Factors outFactors;
+            formula = fillFormula(f.outFormula, {{"$net", net(l, n, s), netRef}}, &outFactors);
+            numbers =
+                fillFormula(f.outFormula, {{"$net", number(node.net), netRef}}, &outFactors, true);
+            add(Phase::Forward, {Quantity::Out, s, l, n}, out(l, n, s), formula, numbers,
+                outFactors,
                 "The output of " + name(l, n) + ". " +
-                    fill(f.meaning, {{"$net", "net_" + name(l, n)}}),
+                    fillFormula(f.meaning, {{"$net", "net_" + name(l, n)}}, nullptr),
                 {{{l, n}}, {}, {}, false});
         }
     }
 
     const int last = topology_.layerCount() - 1;
-    std::string lossFormula, lossNumbers;
+    std::vector<Operand> errors;
     Highlight lossHighlight{{}, {}, {}, true};
     for (int k = 0; k < topology_.outputCount(); ++k) {
-        const std::string target = "target_{" + name(last, k) + "}";
-        add(Phase::Forward, {Quantity::OutputError, s, last, k}, outputError(k, s),
-            "@{half}(" + target + " - " + out(last, k, s) + ")^{2}",
-            "@{half}(" + number(snapshot_.samples()[s].target[k]) + " - " +
-                operand(snapshot_.node(s, last, k).out) + ")^{2}",
-            "The squared error of " + name(last, k) + " against its target.",
+        const QuantityRef outRef{Quantity::Out, s, last, k};
+        Factors factors{targetRef(s, k), outRef};
+        const std::string formula =
+            "@{half}(" + factors.mark(targetRef(s, k), "target_{" + name(last, k) + "}") + " - " +
+            factors.mark(outRef, out(last, k, s)) + ")^{2}";
+        const std::string numbers = "@{half}(" + number(factors, targetRef(s, k)) + " - " +
+                                    operand(factors, outRef) + ")^{2}";
+        add(Phase::Forward, {Quantity::OutputError, s, last, k}, outputError(k, s), formula,
+            numbers, factors, "The squared error of " + name(last, k) + " against its target.",
             {{{last, k}}, {}, {}, true});
-        const std::string plus = k == 0 ? "" : " + ";
-        lossFormula += plus + outputError(k, s);
-        lossNumbers += plus + operand(snapshot_.outputError(s, k));
+        errors.push_back({{Quantity::OutputError, s, last, k}, outputError(k, s)});
         lossHighlight.nodes.push_back({last, k});
     }
+    Factors lossFactors;
+    const auto [lossFormula, lossNumbers] = joined(errors, " + ", lossFactors);
     const QuantityRef lossRef = batch_ ? QuantityRef{Quantity::SampleLoss, s} : QuantityRef{};
-    add(Phase::Forward, lossRef, loss(s), lossFormula, lossNumbers,
+    add(Phase::Forward, lossRef, loss(s), lossFormula, lossNumbers, lossFactors,
         batch_ ? "The error of sample " + std::to_string(s + 1) + ": the sum of its output errors."
                : "The total error: the sum of the output errors.",
         lossHighlight);
@@ -213,34 +223,47 @@ void Explainer::backward(int s, int l) {
     const int last = topology_.layerCount() - 1;
     for (int j = 0; j < topology_.layerSize(l); ++j) {
         const NodeValues& node = snapshot_.node(s, l, j);
+        const QuantityRef outRef{Quantity::Out, s, l, j};
+        const QuantityRef netRef{Quantity::Net, s, l, j};
+        const QuantityRef dLoss_dOutRef{Quantity::DLoss_dOut, s, l, j};
+        const QuantityRef dOut_dNetRef{Quantity::DOut_dNet, s, l, j};
         const std::string dLoss_dOut = partial(loss(s), out(l, j, s));
         const std::string dOut_dNet = partial(out(l, j, s), net(l, j, s));
         Highlight downstream;
         addDownstream(downstream, l, j);
 
         if (l == last) {
-            const std::string target = "target_{" + name(l, j) + "}";
-            add(Phase::Backward, {Quantity::DLoss_dOut, s, l, j}, dLoss_dOut,
-                "-(" + target + " - " + out(l, j, s) + ")",
-                "-(" + number(snapshot_.samples()[s].target[j]) + " - " + operand(node.out) + ")",
+            Factors factors{targetRef(s, j), outRef};
+            const std::string formula =
+                "-(" + factors.mark(targetRef(s, j), "target_{" + name(l, j) + "}") + " - " +
+                factors.mark(outRef, out(l, j, s)) + ")";
+            const std::string numbers =
+                "-(" + number(factors, targetRef(s, j)) + " - " + operand(factors, outRef) + ")";
+            add(Phase::Backward, dLoss_dOutRef, dLoss_dOut, formula, numbers, factors,
                 "How fast the error grows as out_" + name(l, j) + " grows.", downstream);
         } else {
             hiddenDLoss_dOut(s, l, j);
         }
 
         const ActivationInfo& f = activationInfo(topology_.activation(l));
-        const std::string formula =
-            fill(f.slopeFormula, {{"$out", out(l, j, s)}, {"$net", net(l, j, s)}});
+        Factors slopeFactors;
+        const std::string formula = fillFormula(
+            f.slopeFormula, {{"$out", out(l, j, s), outRef}, {"$net", net(l, j, s), netRef}},
+            &slopeFactors);
         const std::string numbers =
-            fill(f.slopeFormula, {{"$out", number(node.out)}, {"$net", number(node.net)}}, true);
-        add(Phase::Backward, {Quantity::DOut_dNet, s, l, j}, dOut_dNet, formula, numbers,
+            fillFormula(f.slopeFormula,
+                        {{"$out", number(node.out), outRef}, {"$net", number(node.net), netRef}},
+                        &slopeFactors, true);
+        add(Phase::Backward, dOut_dNetRef, dOut_dNet, formula, numbers, slopeFactors,
             "The slope of the activation at net_" + name(l, j) + ": how fast out_" + name(l, j) +
                 " changes as net_" + name(l, j) + " changes.",
             {{{l, j}}, {}, {}, false});
 
-        add(Phase::Backward, {Quantity::Delta, s, l, j}, delta(l, j, s),
-            dLoss_dOut + " * " + dOut_dNet,
-            operand(node.dLoss_dOut) + " * " + operand(node.dOut_dNet),
+        Factors deltaFactors;
+        const auto [deltaFormula, deltaNumbers] =
+            joined({{dLoss_dOutRef, dLoss_dOut}, {dOut_dNetRef, dOut_dNet}}, " * ", deltaFactors);
+        add(Phase::Backward, {Quantity::Delta, s, l, j}, delta(l, j, s), deltaFormula, deltaNumbers,
+            deltaFactors,
             "The error signal of " + name(l, j) + ": how fast the error changes as net_" +
                 name(l, j) + " changes (dE/dnet).",
             downstream);
@@ -250,7 +273,7 @@ void Explainer::backward(int s, int l) {
 
 void Explainer::hiddenDLoss_dOut(int s, int l, int j) {
     const bool nextIsOutput = l + 1 == topology_.layerCount() - 1;
-    std::string sumFormula, sumNumbers;
+    std::vector<Operand> paths;
     for (int k = 0; k < topology_.layerSize(l + 1); ++k) {
         const int w = topology_.weightIndex(l + 1, k, j);
         const std::string symbol =
@@ -260,22 +283,25 @@ void Explainer::hiddenDLoss_dOut(int s, int l, int j) {
         addDownstream(path, l + 1, k);
         path.nodes.push_back({l, j});
         path.weights.push_back(w);
-        const double pathDelta = snapshot_.node(s, l + 1, k).delta;
-        add(Phase::Backward,
-            {.quantity = Quantity::PathDLoss_dOut, .sample = s, .layer = l, .node = j, .via = k},
-            symbol, delta(l + 1, k, s) + " * " + weight(w),
-            operand(pathDelta) + " * " + operand(snapshot_.weightsBefore()[w]),
+        const QuantityRef pathRef{
+            .quantity = Quantity::PathDLoss_dOut, .sample = s, .layer = l, .node = j, .via = k};
+        Factors factors;
+        const auto [formula, numbers] = joined(
+            {{{Quantity::Delta, s, l + 1, k}, delta(l + 1, k, s)}, {weightRef(w), weight(w)}},
+            " * ", factors);
+        add(Phase::Backward, pathRef, symbol, formula, numbers, factors,
             "The part of out_" + name(l, j) + "'s effect on the error that flows through " +
                 name(l + 1, k) + ": its delta times the weight " + topology_.weightName(w) +
                 " between them.",
             path);
-        sumFormula += (k == 0 ? "" : " + ") + symbol;
-        sumNumbers += (k == 0 ? "" : " + ") + operand(snapshot_.value(terms_.back().quantity));
+        paths.push_back({pathRef, symbol});
     }
     Highlight downstream;
     addDownstream(downstream, l, j);
-    add(Phase::Backward, {Quantity::DLoss_dOut, s, l, j}, partial(loss(s), out(l, j, s)),
-        sumFormula, sumNumbers,
+    Factors factors;
+    const auto [formula, numbers] = joined(paths, " + ", factors);
+    add(Phase::Backward, {Quantity::DLoss_dOut, s, l, j}, partial(loss(s), out(l, j, s)), formula,
+        numbers, factors,
         name(l, j) +
             " feeds every node of the next layer, so its effect on the error is the sum "
             "over those paths.",
@@ -286,19 +312,21 @@ void Explainer::gradients(int s, int l) {
     const Quantity weightQuantity =
         batch_ ? Quantity::SampleDLoss_dWeight : Quantity::DLoss_dWeight;
     for (int d = 0; d < topology_.layerSize(l); ++d) {
-        const NodeValues& node = snapshot_.node(s, l, d);
         for (int src = 0; src < topology_.layerSize(l - 1); ++src) {
             const int w = topology_.weightIndex(l, d, src);
             Highlight highlight;
             addDownstream(highlight, l, d);
             highlight.weights.push_back(w);
+            // dnet/dw is the out of the weight's source node.
+            Factors factors;
+            const auto [formula, numbers] =
+                joined({{{Quantity::DLoss_dOut, s, l, d}, partial(loss(s), out(l, d, s))},
+                        {{Quantity::DOut_dNet, s, l, d}, partial(out(l, d, s), net(l, d, s))},
+                        {{Quantity::Out, s, l - 1, src}, partial(net(l, d, s), weight(w))}},
+                       " * ", factors);
             add(Phase::Backward,
                 {.quantity = weightQuantity, .sample = batch_ ? s : -1, .parameter = w},
-                partial(loss(s), weight(w)),
-                partial(loss(s), out(l, d, s)) + " * " + partial(out(l, d, s), net(l, d, s)) +
-                    " * " + partial(net(l, d, s), weight(w)),
-                operand(node.dLoss_dOut) + " * " + operand(node.dOut_dNet) + " * " +
-                    operand(snapshot_.node(s, l - 1, src).out),
+                partial(loss(s), weight(w)), formula, numbers, factors,
                 "How fast the error changes as " + topology_.weightName(w) +
                     " changes: " + name(l, d) + "'s error signal times the value " +
                     topology_.weightName(w) + " carries in.",
@@ -313,15 +341,15 @@ void Explainer::gradients(int s, int l) {
     for (int k = 0; k < biases; ++k) {
         const int b = topology_.biasIndex(l, k);
         Highlight highlight = biasHighlight(b);
-        std::string formula, numbers;
+        std::vector<Operand> deltas;
         for (const Highlight::Node fed : std::vector(highlight.biasEdges)) {
-            formula += (formula.empty() ? "" : " + ") + delta(l, fed.node, s);
-            numbers +=
-                (numbers.empty() ? "" : " + ") + operand(snapshot_.node(s, l, fed.node).delta);
+            deltas.push_back({{Quantity::Delta, s, l, fed.node}, delta(l, fed.node, s)});
             addDownstream(highlight, l, fed.node);
         }
+        Factors factors;
+        const auto [formula, numbers] = joined(deltas, " + ", factors);
         add(Phase::Backward, {.quantity = biasQuantity, .sample = batch_ ? s : -1, .parameter = b},
-            partial(loss(s), bias(b)), formula, numbers,
+            partial(loss(s), bias(b)), formula, numbers, factors,
             shared ? topology_.biasName(b) +
                          " enters every node of its layer with weight 1, so its gradient is "
                          "the sum of their deltas."
@@ -333,9 +361,13 @@ void Explainer::gradients(int s, int l) {
 }
 
 void Explainer::lossMean() {
-    auto [formula, numbers] =
-        mean([&](int s) { return loss(s); }, [&](int s) { return snapshot_.sampleLoss(s); });
-    add(Phase::Forward, {}, "E_{total}", formula, numbers,
+    Factors factors;
+    const auto [formula, numbers] = mean(
+        [&](int s) {
+            return Operand{{Quantity::SampleLoss, s}, loss(s)};
+        },
+        factors);
+    add(Phase::Forward, {}, "E_{total}", formula, numbers, factors,
         "The loss of the batch: the mean of the sample errors.", {{}, {}, {}, true});
 }
 
@@ -343,68 +375,61 @@ void Explainer::gradientMeans() {
     const std::string meaning =
         "The gradient of the batch loss: the mean of the samples' gradients.";
     for (int w = 0; w < topology_.weightCount(); ++w) {
-        auto [formula, numbers] = mean([&](int s) { return partial(loss(s), weight(w)); },
-                                       [&](int s) { return snapshot_.sampleDLoss_dWeight(s, w); });
+        Factors factors;
+        const auto [formula, numbers] = mean(
+            [&](int s) {
+                return Operand{
+                    {.quantity = Quantity::SampleDLoss_dWeight, .sample = s, .parameter = w},
+                    partial(loss(s), weight(w))};
+            },
+            factors);
         add(Phase::Backward, {.quantity = Quantity::DLoss_dWeight, .parameter = w},
-            partial("E_{total}", weight(w)), formula, numbers, meaning, {{}, {w}, {}, true});
+            partial("E_{total}", weight(w)), formula, numbers, factors, meaning,
+            {{}, {w}, {}, true});
     }
     if (!snapshot_.trainsBiases()) return;
     for (int b = 0; b < topology_.biasCount(); ++b) {
-        auto [formula, numbers] = mean([&](int s) { return partial(loss(s), bias(b)); },
-                                       [&](int s) { return snapshot_.sampleDLoss_dBias(s, b); });
+        Factors factors;
+        const auto [formula, numbers] = mean(
+            [&](int s) {
+                return Operand{
+                    {.quantity = Quantity::SampleDLoss_dBias, .sample = s, .parameter = b},
+                    partial(loss(s), bias(b))};
+            },
+            factors);
         add(Phase::Backward, {.quantity = Quantity::DLoss_dBias, .parameter = b},
-            partial("E_{total}", bias(b)), formula, numbers, meaning, biasHighlight(b, true));
+            partial("E_{total}", bias(b)), formula, numbers, factors, meaning,
+            biasHighlight(b, true));
     }
 }
 
 void Explainer::updates() {
-    const std::string rate = operand(snapshot_.learningRate());
-    // p+ = p - lr * dE/dp, for one weight or bias.
+    const QuantityRef rate{Quantity::LearningRate};
+    // p+ = p - lr * dE/dp, for one weight or bias: `before` names p, `gradient` dE/dp.
     const auto update = [&](QuantityRef ref, const std::string& symbol, const std::string& name,
-                            double before, double gradient, Highlight highlight) {
-        add(Phase::Update, ref, symbol + "^{+}",
-            symbol + " - @{eta} * " + partial("E_{total}", symbol),
-            number(before) + " - " + rate + " * " + operand(gradient),
+                            QuantityRef before, QuantityRef gradient, Highlight highlight) {
+        Factors factors{before, rate, gradient};
+        const std::string formula = factors.mark(before, symbol) + " - " +
+                                    factors.mark(rate, "@{eta}") + " * " +
+                                    factors.mark(gradient, partial("E_{total}", symbol));
+        const std::string numbers = number(factors, before) + " - " + operand(factors, rate) +
+                                    " * " + operand(factors, gradient);
+        add(Phase::Update, ref, symbol + "^{+}", formula, numbers, factors,
             "Gradient descent moves " + name +
                 " against its gradient, by the learning rate times the gradient.",
             std::move(highlight));
     };
     for (int w = 0; w < topology_.weightCount(); ++w)
         update({.quantity = Quantity::NewWeight, .parameter = w}, weight(w),
-               topology_.weightName(w), snapshot_.weightsBefore()[w], snapshot_.dLoss_dWeight(w),
-               {{}, {w}, {}, false});
+               topology_.weightName(w), weightRef(w),
+               {.quantity = Quantity::DLoss_dWeight, .parameter = w}, {{}, {w}, {}, false});
     if (!snapshot_.trainsBiases()) return;
     for (int b = 0; b < topology_.biasCount(); ++b)
         update({.quantity = Quantity::NewBias, .parameter = b}, bias(b), topology_.biasName(b),
-               snapshot_.biasesBefore()[b], snapshot_.dLoss_dBias(b), biasHighlight(b));
+               biasRef(b), {.quantity = Quantity::DLoss_dBias, .parameter = b}, biasHighlight(b));
 }
 
 }  // namespace
-
-StepShape stepShape(const StepSnapshot& snapshot) {
-    // The same loops as Explainer::run, counting.
-    const Topology& topology = snapshot.topology();
-    const int samples = snapshot.sampleCount();
-    const int batch = samples > 1 ? 1 : 0;
-    const int last = topology.layerCount() - 1;
-    const bool biases = snapshot.trainsBiases();
-    const bool shared = topology.biasMode() == BiasMode::Shared;
-    int forward = topology.outputCount() + 1;  // each output's error and the sample's loss
-    int backward = 0;
-    for (int l = 1; l <= last; ++l) {
-        const int size = topology.layerSize(l);
-        forward += 2 * size;  // net and out
-        // dE/dout (a hidden node: one term per path and their sum), dout/dnet and delta.
-        backward += size * ((l == last ? 1 : topology.layerSize(l + 1) + 1) + 2);
-        backward += size * topology.layerSize(l - 1) + (biases ? (shared ? 1 : size) : 0);
-    }
-    const int parameters = topology.weightCount() + (biases ? topology.biasCount() : 0);
-    StepShape shape;
-    shape.forwardEnd = samples * forward + batch;
-    shape.backwardEnd = shape.forwardEnd + samples * backward + batch * parameters;
-    shape.total = shape.backwardEnd + (snapshot.updated() ? parameters : 0);
-    return shape;
-}
 
 std::vector<Term> explain(const StepSnapshot& snapshot, int digits) {
     return Explainer(snapshot, digits).run();

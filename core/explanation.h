@@ -32,12 +32,17 @@ struct Highlight {
 // One quantity of a step, written out as the worked example does:
 // symbol = formula = numbers = value, e.g. dE/dw5 = dE/dout_o1 * dout_o1/dnet_o1 * dnet_o1/dw5
 // = 0.74136507 * 0.186815602 * 0.593269992 = 0.082167041. Texts are in core's markup (markup.h).
+// Factor k of `factors` is marked #k{..} in `formula` (its symbol, wherever it appears) and in
+// `numbers` (its number, StepSnapshot::value(factors[k]) written with the term's digits), so that
+// a view can give the symbol, the number and the place on the network one colour.
 struct Term {
     Phase phase = Phase::Forward;
-    QuantityRef quantity;   // the number this term computes
-    std::string symbol;     // its name, e.g. "@{d}E_{total}/@{d}w_[5]"
-    std::string formula;    // how it is computed, in symbols
-    std::string numbers;    // the same with this step's numbers put in
+    QuantityRef quantity;  // the number this term computes
+    std::string symbol;    // its name, e.g. "@{d}E_{total}/@{d}w_[5]"
+    std::string formula;   // how it is computed, in symbols
+    std::string numbers;   // the same with this step's numbers put in
+    // The formula's operands in the order written, each once, naming where on the network it is.
+    std::vector<QuantityRef> factors;
     double value = 0.0;     // the result, as the engine computed it
     std::string valueText;  // the result, written with the explanation's digits
     std::string meaning;    // one sentence on what the number means

@@ -37,6 +37,12 @@ public:
             } else if (c == '^' && next == '{') {
                 position_ += 2;
                 out += superscript(render('}'));
+            } else if (const std::size_t open = factorOpen(); open != text_.npos) {
+                const std::string_view factor = text_.substr(position_ + 1, open - position_ - 1);
+                position_ = open + 1;
+                const std::string inner = render('}');
+                out += html_ ? "<span class=\"f" + std::string(factor) + "\">" + inner + "</span>"
+                             : inner;
             } else if (c == '@' && next == '{' && text_.find('}', position_) != text_.npos) {
                 const std::size_t close = text_.find('}', position_);
                 const std::string_view name = text_.substr(position_ + 2, close - position_ - 2);
@@ -52,6 +58,15 @@ public:
     }
 
 private:
+    // At "#k{": the position of its '{'; npos anywhere else.
+    std::size_t factorOpen() const {
+        if (text_[position_] != '#') return text_.npos;
+        std::size_t i = position_ + 1;
+        while (i < text_.size() && text_[i] >= '0' && text_[i] <= '9')
+            ++i;
+        return i > position_ + 1 && i < text_.size() && text_[i] == '{' ? i : text_.npos;
+    }
+
     std::string superscript(const std::string& inner) const {
         if (html_) return "<sup>" + inner + "</sup>";
         if (inner == "+") return inner;
@@ -94,6 +109,10 @@ std::string plainFromMarkup(std::string_view markup) {
 
 std::string htmlFromMarkup(std::string_view markup) {
     return Renderer(markup, true).render('\0');
+}
+
+std::string markFactor(int factor, std::string_view text) {
+    return "#" + std::to_string(factor) + "{" + std::string(text) + "}";
 }
 
 std::string formatNumber(double value, int digits) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace core {
 
@@ -21,6 +22,12 @@ std::vector<double> previewRun(const Trainer& from, double learningRate, int ite
     if (probe.divergence()) return losses;
     if (const double last = probe.evaluate().loss(); std::isfinite(last)) losses.push_back(last);
     return losses;
+}
+
+double lossAfterStep(const Trainer& from) {
+    Trainer probe = from;
+    if (probe.run(1) != 1) return std::numeric_limits<double>::quiet_NaN();
+    return probe.evaluate().loss();
 }
 
 double centralDifference(const Trainer& at, int index) {

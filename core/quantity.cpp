@@ -47,6 +47,18 @@ std::string quantityName(const Topology& topology, const QuantityRef& ref, int s
         case Quantity::NewBias:
             name = topology.biasName(ref.parameter) + " (new)";
             break;
+        case Quantity::Weight:
+            name = topology.weightName(ref.parameter);
+            break;
+        case Quantity::Bias:
+            name = topology.biasName(ref.parameter);
+            break;
+        case Quantity::Target:
+            name = "target_" + node();
+            break;
+        case Quantity::LearningRate:
+            name = "lr";
+            break;
     }
     if (ref.sample >= 0 && sampleCount > 1) name += " of sample " + std::to_string(ref.sample + 1);
     return name;

@@ -7,7 +7,7 @@
 
 namespace core {
 
-// The kinds of number a training step computes.
+// The kinds of number a training step computes, and the givens it computes them from.
 enum class Quantity {
     Net,                  // net of a node
     Out,                  // out of a node
@@ -24,6 +24,12 @@ enum class Quantity {
     DLoss_dBias,          // dE/db of the batch loss
     NewWeight,            // w - lr * dE/dw
     NewBias,              // b - lr * dE/db
+    // The step's givens: read by its formulas, never computed by a term of the explanation nor
+    // reported by a divergence. The inputs are not among them: they are Out of layer 0.
+    Weight,        // a weight's value before the update (`parameter`)
+    Bias,          // a bias's value before the update (`parameter`)
+    Target,        // the target of output node `node` in `sample` (`layer`: the output layer)
+    LearningRate,  // lr of the update
 };
 
 // Names one number of a step: its kind and where it sits.
@@ -48,8 +54,8 @@ struct QuantityRefHash {
     }
 };
 
-// A short plain-text name such as "net_o1", "dE/dw5", "w5 (new)", with " of sample 2" when the
-// batch holds several samples.
+// A short plain-text name such as "net_o1", "dE/dw5", "w5 (new)", "w5", "target_o1", "lr", with
+// " of sample 2" when the batch holds several samples.
 std::string quantityName(const Topology& topology, const QuantityRef& ref, int sampleCount);
 
 }  // namespace core

@@ -21,6 +21,7 @@ std::vector<int> stopsOf(long long iteration, Granularity granularity, const Ste
         case Granularity::Term:
             for (int revealed = 1; revealed <= shape.total; ++revealed)
                 stops.push_back(revealed);
+            if (shape.summary()) stops.push_back(shape.summary());
             break;
     }
     return stops;

@@ -22,11 +22,17 @@ struct StepShape {
     int forwardEnd = 0;
     int backwardEnd = 0;
     int total = 0;
+
+    // Whether the step makes an update (a step that blows up has no update terms).
+    bool updates() const { return total > backwardEnd; }
+    // The stop after the last term where the step's summary shows, or 0 when it has none.
+    int summary() const { return updates() ? total + 1 : 0; }
 };
 
 // The places each granularity stops at, and the next and previous one from any place. Iteration
-// steps stop at (k, backwardEnd); phases at the end of each phase; terms after every term; phase
-// and term steps also stop at the very start, (0, 0).
+// steps stop at (k, backwardEnd); phases at the end of each phase; terms after every term and,
+// in a step that updates, once more at its summary (total + 1); phase and term steps also stop
+// at the very start, (0, 0).
 class StepCursor {
 public:
     explicit StepCursor(StepShape shape) : shape_(shape) {}

@@ -13,6 +13,16 @@ const Term* StepReveal::currentTerm() const {
 }
 
 StepReveal::State StepReveal::state(const QuantityRef& ref) const {
+    // The step's givens (weights, biases, targets, the rate) are known before any term.
+    switch (ref.quantity) {
+        case Quantity::Weight:
+        case Quantity::Bias:
+        case Quantity::Target:
+        case Quantity::LearningRate:
+            return State::Known;
+        default:
+            break;
+    }
     if (!terms_) {
         const bool update =
             ref.quantity == Quantity::NewWeight || ref.quantity == Quantity::NewBias;

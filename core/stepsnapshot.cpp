@@ -64,6 +64,14 @@ double StepSnapshot::value(const QuantityRef& ref) const {
             return weightsAfter()[ref.parameter];
         case Quantity::NewBias:
             return biasesAfter()[ref.parameter];
+        case Quantity::Weight:
+            return weightsBefore()[ref.parameter];
+        case Quantity::Bias:
+            return biasesBefore()[ref.parameter];
+        case Quantity::Target:
+            return samples()[ref.sample].target[ref.node];
+        case Quantity::LearningRate:
+            return learningRate_;
     }
     return 0.0;
 }

@@ -93,7 +93,7 @@ public:
     Parameters parametersBefore() const;
     Parameters parametersAfter() const;
 
-    // The value of any number of the step, named by `ref`.
+    // The value of any number of the step, named by `ref`: one it computed or one of its givens.
     double value(const QuantityRef& ref) const;
 
 private:

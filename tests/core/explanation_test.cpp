@@ -111,9 +111,13 @@ TEST(ExplanationTest, WritesEachTermWithItsNumbers) {
               "w5+ = w5 - lr * dE_total/dw5 = 0.4 - 0.5 * 0.0821670406 = 0.35891648");
     core::Trainer trainer(workedExample());
     const std::vector<core::Term> fourDigits = core::explain(trainer.step(), 4);
-    EXPECT_EQ(core::htmlText(find(fourDigits, "delta_o1")),
-              "&delta;<sub>o1</sub> = &part;E<sub>total</sub>/&part;out<sub>o1</sub> &times; "
-              "&part;out<sub>o1</sub>/&part;net<sub>o1</sub> = 0.7414 &times; 0.1868 = 0.1385");
+    // In rich text each factor's symbol and number are spans of its class, f0, f1, ...
+    EXPECT_EQ(
+        core::htmlText(find(fourDigits, "delta_o1")),
+        "&delta;<sub>o1</sub> = <span class=\"f0\">&part;E<sub>total</sub>/&part;out<sub>o1</sub>"
+        "</span> &times; <span class=\"f1\">&part;out<sub>o1</sub>/&part;net<sub>o1</sub>"
+        "</span> = <span class=\"f0\">0.7414</span> &times; <span class=\"f1\">0.1868</span> "
+        "= 0.1385");
     for (const core::Term& term : terms)
         EXPECT_FALSE(term.meaning.empty());
 }

@@ -34,23 +34,30 @@ TEST(StepCursorTest, PhasesStopAtTheEndOfEachPhase) {
     EXPECT_EQ(kCursor.previous({0, 0}, Granularity::Phase), std::nullopt);
 }
 
-TEST(StepCursorTest, TermsStopAfterEveryTermAndStepBackRetracesThem) {
+TEST(StepCursorTest, TermsStopAfterEveryTermThenAtTheSummaryAndStepBackRetracesThem) {
     StepPosition at{0, 0};
-    for (int i = 0; i < 2 * 43; ++i)
+    for (int i = 0; i < 43; ++i)
         at = kCursor.next(at, Granularity::Term);
-    EXPECT_EQ(at, (StepPosition{1, 43}));
-    for (int i = 0; i < 2 * 43; ++i)
+    EXPECT_EQ(at, (StepPosition{0, 43}));
+    // After the last term, the step's summary; then the first term of the next step.
+    at = kCursor.next(at, Granularity::Term);
+    EXPECT_EQ(at, (StepPosition{0, 44}));
+    for (int i = 0; i < 44; ++i)
+        at = kCursor.next(at, Granularity::Term);
+    EXPECT_EQ(at, (StepPosition{1, 44}));
+    for (int i = 0; i < 2 * 44; ++i)
         at = *kCursor.previous(at, Granularity::Term);
     EXPECT_EQ(at, (StepPosition{0, 0}));
-    // From the end of an iteration, the next term is the first of the next step.
-    EXPECT_EQ(kCursor.next({2, 43}, Granularity::Term), (StepPosition{3, 1}));
-    EXPECT_EQ(kCursor.previous({3, 1}, Granularity::Term), (StepPosition{2, 43}));
+    EXPECT_EQ(kCursor.next({2, 44}, Granularity::Term), (StepPosition{3, 1}));
+    EXPECT_EQ(kCursor.previous({3, 1}, Granularity::Term), (StepPosition{2, 44}));
 }
 
 TEST(StepCursorTest, StepsWithoutUpdateTermsKeepTheirStops) {
     const core::StepCursor frozen({5, 9, 9});  // a step that diverged has no update terms
     EXPECT_EQ(frozen.next({0, 5}, Granularity::Phase), (StepPosition{0, 9}));
     EXPECT_EQ(frozen.next({0, 9}, Granularity::Phase), (StepPosition{1, 5}));
+    // No update, no summary: the last term is the step's last stop.
+    EXPECT_EQ(frozen.next({0, 9}, Granularity::Term), (StepPosition{1, 1}));
 }
 
 }  // namespace

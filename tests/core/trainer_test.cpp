@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <unordered_set>
 
 #include "workedexample.h"
 
@@ -70,6 +71,39 @@ TEST(TrainerTest, WorkedExampleUpdate) {
     EXPECT_EQ(step.biasesAfter()[0], 0.35);
     EXPECT_EQ(step.biasesAfter()[1], 0.60);
     EXPECT_EQ(trainer.iteration(), 1);
+}
+
+// The step's givens, read back by the references the explanation's factors use.
+TEST(TrainerTest, SnapshotGivesTheStepsGivens) {
+    Trainer trainer(workedExample());
+    const core::StepSnapshot first = trainer.step();
+    EXPECT_EQ(first.value({.quantity = Quantity::Weight, .parameter = 4}), 0.40);
+    EXPECT_EQ(first.value({.quantity = Quantity::Bias, .parameter = 1}), 0.60);
+    EXPECT_EQ(first.value({Quantity::Target, 0, kOutput, 0}), 0.01);
+    EXPECT_EQ(first.value({Quantity::Target, 0, kOutput, 1}), 0.99);
+    EXPECT_EQ(first.value({Quantity::LearningRate}), 0.5);
+    EXPECT_EQ(first.value({Quantity::Out, 0, 0, 1}), 0.10);  // the input i2
+    // The next step starts from the first one's update.
+    const core::StepSnapshot second = trainer.step();
+    expectPublished(second.value({.quantity = Quantity::Weight, .parameter = 4}), "0.35891648");
+    EXPECT_EQ(second.value({.quantity = Quantity::Bias, .parameter = 1}), 0.60);  // frozen
+
+    const core::Topology& topology = trainer.topology();
+    EXPECT_EQ(core::quantityName(topology, {.quantity = Quantity::Weight, .parameter = 4}, 1),
+              "w5");
+    EXPECT_EQ(core::quantityName(topology, {.quantity = Quantity::Bias, .parameter = 0}, 1), "b1");
+    EXPECT_EQ(core::quantityName(topology, {Quantity::Target, 0, kOutput, 0}, 1), "target_o1");
+    EXPECT_EQ(core::quantityName(topology, {Quantity::Target, 1, kOutput, 1}, 2),
+              "target_o2 of sample 2");
+    EXPECT_EQ(core::quantityName(topology, {Quantity::LearningRate}, 1), "lr");
+
+    // A given, the value computed from it and its update are three keys.
+    const std::unordered_set<core::QuantityRef, core::QuantityRefHash> keys = {
+        {.quantity = Quantity::Weight, .parameter = 4},
+        {.quantity = Quantity::DLoss_dWeight, .parameter = 4},
+        {.quantity = Quantity::NewWeight, .parameter = 4},
+        {.quantity = Quantity::Weight, .parameter = 4}};
+    EXPECT_EQ(keys.size(), 3u);
 }
 
 // The article's totals use another bookkeeping: its "0.291027924 after one round" does not
