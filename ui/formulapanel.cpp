@@ -4,15 +4,21 @@
 #include <QClipboard>
 #include <QGridLayout>
 #include <QLabel>
+#include <QScrollArea>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 #include "core/divergence.h"
 #include "core/markup.h"
+#include "palette.h"
 #include "richtextlabel.h"
+#include "summarytext.h"
 
 namespace ui {
 
 namespace {
+
+constexpr int kDigits = core::DigitsRange::workedExample;  // as the equations are written
 
 QString html(const std::string& markup) {
     return QString::fromStdString(core::htmlFromMarkup(markup));
@@ -49,15 +55,31 @@ FormulaPanel::FormulaPanel(const TrainingController* model, QWidget* parent)
     connect(copyButton_, &QToolButton::clicked, this,
             [this] { QApplication::clipboard()->setText(plainText_); });
 
+    // The equation and its meaning scroll when they need more room than the panel has (the
+    // summary of a large network's step).
+    auto* content = new QWidget;
+    auto* column = new QVBoxLayout(content);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(2);
+    column->addWidget(equation_);
+    column->addWidget(meaning_);
+    column->addStretch(1);
+    auto* scroll = new QScrollArea;
+    scroll->setObjectName("formulaScroll");
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setBackgroundRole(QPalette::Base);
+
     auto* layout = new QGridLayout(this);
     layout->setContentsMargins(8, 4, 8, 4);
     layout->setVerticalSpacing(2);
     layout->addWidget(where_, 0, 0);
     layout->addWidget(copyButton_, 0, 1, Qt::AlignRight);
-    layout->addWidget(equation_, 1, 0, 1, 2);
-    layout->addWidget(meaning_, 2, 0, 1, 2);
+    layout->addWidget(scroll, 1, 0, 1, 2);
     layout->setColumnStretch(0, 1);
-    layout->setRowStretch(3, 1);
+    layout->setRowStretch(1, 1);
     connect(model_, &TrainingController::changed, this, &FormulaPanel::refresh);
 }
 
@@ -72,6 +94,10 @@ void FormulaPanel::refresh(TrainingController::Changes what) {
                                      model_->snapshot().sampleCount(), *model_->divergence())) +
                                      tr(" Go back (\u2190), lower the learning rate, or reset.")
                                : QString();
+    if (const auto phase = model_->finishedPhase()) {
+        showSummary(*phase);
+        return;
+    }
     if (const core::Term* term = reveal.currentTerm()) {
         static const char* const phases[] = {QT_TR_NOOP("forward pass"),
                                              QT_TR_NOOP("backward pass"), QT_TR_NOOP("update")};
@@ -99,6 +125,9 @@ void FormulaPanel::refresh(TrainingController::Changes what) {
 
 void FormulaPanel::showTerm(const core::Term& term, const QString& where) {
     where_->setText(where);
+    // Each factor's symbol and number in its colour, the colour of its place on the network.
+    equation_->setDefaultStyleSheet(
+        Palette::factorStyleSheet(static_cast<int>(term.factors.size())));
     // The symbol and its formula, then the same with numbers on a second line.
     QString text = "<b>" + html(term.symbol) + "</b>";
     if (!term.formula.empty()) text += " = " + html(term.formula);
@@ -109,6 +138,42 @@ void FormulaPanel::showTerm(const core::Term& term, const QString& where) {
     meaning_->setText(QString::fromStdString(term.meaning));
     plainText_ = QString::fromStdString(core::plainText(term));
     copyButton_->setEnabled(true);
+}
+
+// Every value of the phase just finished; after the update, what the whole step did.
+void FormulaPanel::showSummary(core::Phase phase) {
+    const long long iteration = model_->iteration();
+    const core::StepReveal& reveal = model_->reveal();
+    equation_->setDefaultStyleSheet({});
+    plainText_.clear();
+    if (phase == core::Phase::Update && model_->stepSummary()) {
+        const core::StepSummary& summary = *model_->stepSummary();
+        where_->setText(tr("Step from iteration %1 \u00b7 what the step did").arg(iteration));
+        equation_->setHtml(stepSummaryHtml(summary, kDigits));
+        meaning_->setText(
+            tr("Every parameter moved against its gradient, and E_total fell (or "
+               "rose). Press Step (\u2192) for the next iteration."));
+        plainText_ =
+            QString::fromStdString("E_total: " + core::formatNumber(summary.lossBefore, kDigits) +
+                                   " -> " + core::formatNumber(summary.lossAfter, kDigits));
+        for (const core::ParameterUpdate& update : summary.parameters)
+            plainText_ += "\n" + QString::fromStdString(core::updateText(update, kDigits));
+    } else {
+        const bool forward = phase == core::Phase::Forward;
+        where_->setText((forward ? tr("Step from iteration %1 \u00b7 the forward pass, done")
+                                 : tr("Step from iteration %1 \u00b7 the backward pass, done"))
+                            .arg(iteration));
+        equation_->setHtml(phaseSummaryHtml(*reveal.terms(), phase));
+        meaning_->setText(forward ? tr("Every value the forward pass computed, from the inputs "
+                                       "to the loss.")
+                                  : tr("Every partial the backward pass computed, from the loss "
+                                       "back to each weight."));
+        for (const core::Term& term : reveal.terms()->terms())
+            if (term.phase == phase)
+                plainText_ += QString::fromStdString(core::plainFromMarkup(term.symbol) + " = " +
+                                                     term.valueText + "\n");
+    }
+    copyButton_->setEnabled(!plainText_.isEmpty());
 }
 
 void FormulaPanel::showNote(const QString& where, const QString& note) {

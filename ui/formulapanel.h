@@ -13,9 +13,10 @@ namespace ui {
 class RichTextLabel;
 
 // The current term as an equation, first in symbols and then with the step's numbers, typeset
-// with real sub- and superscripts and the partial sign, with one sentence on what it means; a
-// note in its place for a whole iteration or a step that blew up. A button copies the equation
-// as plain text. A view of the model: it redraws when the step or the reveal moves.
+// with real sub- and superscripts and the partial sign, each factor's symbol and number in its
+// colour (Palette::factor), with one sentence on what it means; a note in its place for a whole
+// iteration or a step that blew up. A button copies the equation as plain text. A view of the
+// model: it redraws when the step or the reveal moves.
 class FormulaPanel : public QWidget {
     Q_OBJECT
 
@@ -26,6 +27,7 @@ private:
     void refresh(TrainingController::Changes what);
     void showTerm(const core::Term& term, const QString& where);
     void showNote(const QString& where, const QString& note);
+    void showSummary(core::Phase phase);
 
     const TrainingController* model_;
     QLabel* where_ = nullptr;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QString>
 
 #include "core/regime.h"
 
@@ -29,6 +30,13 @@ struct Palette {
     // The colour of a regime's name: green converging, orange oscillating, vermillion
     // diverging or diverged, grey otherwise.
     static QColor regime(core::Regime regime);
+    // The colour of factor `k` (>= 0) of a term (core::Term::factors, markup class "fk"): its
+    // symbol, its number and its place on the network share it. Five hues readable on light and
+    // dark backgrounds, none the highlight orange, repeating from factor 5 on.
+    static QColor factor(int k);
+    // Rich-text CSS that colours the factor classes f0 .. f(count - 1), for
+    // QTextDocument::setDefaultStyleSheet: ".f0 { color: #0072b2; }\n.f1 { ... }".
+    static QString factorStyleSheet(int count);
 
     static QColor withAlpha(QColor color, int alpha) {
         color.setAlpha(alpha);
@@ -40,6 +48,26 @@ inline QColor Palette::pinnedRun(int index) {
     const QColor colors[] = {negative(), target(),  marker(), highlight(),
                              skyBlue(),  neutral(), yellow(), dark()};
     return withAlpha(colors[index % std::size(colors)], 140);
+}
+
+inline QColor Palette::factor(int k) {
+    // Okabe-Ito without its orange (the highlight), black (lost on dark) and sky blue (faint on
+    // white, and next to the blue); its yellow darkened to an olive that reads on white.
+    const QColor colors[] = {
+        {0x00, 0x72, 0xB2},  // blue
+        {0xD5, 0x5E, 0x00},  // vermillion
+        {0x00, 0x9E, 0x73},  // bluish green
+        {0xCC, 0x79, 0xA7},  // reddish purple
+        {0x90, 0x89, 0x28},  // olive: the yellow, darkened
+    };
+    return colors[static_cast<std::size_t>(k) % std::size(colors)];
+}
+
+inline QString Palette::factorStyleSheet(int count) {
+    QString css;
+    for (int k = 0; k < count; ++k)
+        css += QStringLiteral(".f%1 { color: %2; }\n").arg(k).arg(factor(k).name());
+    return css;
 }
 
 inline QColor Palette::regime(core::Regime regime) {

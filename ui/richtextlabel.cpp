@@ -22,6 +22,17 @@ void RichTextLabel::setHtml(const QString& html) {
     update();
 }
 
+void RichTextLabel::setDefaultStyleSheet(const QString& css) {
+    if (css == document_.defaultStyleSheet()) return;
+    document_.setDefaultStyleSheet(css);
+    if (html_.isEmpty()) return;
+    // The style sheet applies when the text is parsed: parse the text shown again.
+    document_.setHtml(html_);
+    document_.setTextWidth(width());
+    updateGeometry();
+    update();
+}
+
 int RichTextLabel::heightForWidth(int width) const {
     document_.setTextWidth(width);
     const int height = int(std::ceil(document_.size().height()));

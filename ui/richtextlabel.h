@@ -17,6 +17,11 @@ public:
     void setHtml(const QString& html);
     // The text shown, as given.
     const QString& html() const { return html_; }
+    // Styles the text shown (parsed again) and every later text with `css`, Qt's rich-text CSS,
+    // e.g. ".f0 { color: #0072b2; }" for the spans of class f0.
+    void setDefaultStyleSheet(const QString& css);
+    // The style sheet set, empty by default.
+    QString defaultStyleSheet() const { return document_.defaultStyleSheet(); }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

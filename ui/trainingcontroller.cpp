@@ -158,6 +158,24 @@ core::StepPosition TrainingController::wholeIteration(long long iteration) const
     return {iteration, backwardEnd_};
 }
 
+std::optional<core::Phase> TrainingController::finishedPhase() const {
+    const core::StepShape shape = this->shape();
+    const int revealed = position_.revealed;
+    switch (granularity_) {
+        case core::Granularity::Iteration:
+            break;
+        case core::Granularity::Phase:
+            if (revealed == shape.forwardEnd) return core::Phase::Forward;
+            if (revealed == shape.backwardEnd) return core::Phase::Backward;
+            if (revealed == shape.total && shape.updates()) return core::Phase::Update;
+            break;
+        case core::Granularity::Term:
+            if (revealed == shape.summary() && shape.updates()) return core::Phase::Update;
+            break;
+    }
+    return std::nullopt;
+}
+
 core::StepShape TrainingController::shape() const {
     // A step that blows up makes no update: its terms end with the backward pass.
     const int updates = preview_.topology().weightCount() +
@@ -373,9 +391,15 @@ void TrainingController::derive(Changes& what) {
             core::classifyRegime(core::regimeEvidence(*trainer_, *record_, losses_, preview_));
     }
     if (what & (Change::Step | Change::Reveal | Change::Granularity)) {
-        position_.revealed = std::min(position_.revealed, shape().total);
+        position_.revealed =
+            std::min(position_.revealed, std::max(shape().total, shape().summary()));
         const bool whole = granularity_ == core::Granularity::Iteration;
         reveal_ = core::StepReveal(preview_, whole ? nullptr : explanation(), position_.revealed);
+    }
+    if (what & (Change::Step | Change::Reveal | Change::Granularity)) {
+        stepSummary_.reset();
+        if (finishedPhase() == core::Phase::Update)
+            stepSummary_ = core::summarizeStep(preview_, core::lossAfterStep(*trainer_));
     }
     if (beforeDrag_ && (what & (Change::Step | Change::Rate))) {
         previewLosses_ = core::previewRun(*trainer_, trainer_->learningRate(), previewIterations);

@@ -13,6 +13,7 @@
 #include "core/regime.h"
 #include "core/stepcursor.h"
 #include "core/stepreveal.h"
+#include "core/stepsummary.h"
 #include "pinnedrun.h"
 #include "ui/session/sessionfile.h"
 
@@ -96,6 +97,12 @@ public:
     // number of terms.
     bool showsWholeIteration() const { return !reveal_.terms(); }
     core::Granularity granularity() const { return granularity_; }
+    // The phase the position has just finished and shows in summary: in phase mode at the end
+    // of each phase, in term mode once past the last term (the update: the whole step).
+    std::optional<core::Phase> finishedPhase() const;
+    // What the step did (E_total before and after, every parameter's update), while the position
+    // shows the update's summary; empty otherwise.
+    const std::optional<core::StepSummary>& stepSummary() const { return stepSummary_; }
     // Updates made since the start.
     long long iteration() const { return position_.iteration; }
     // The furthest iteration the run has reached; the timeline spans 0 to this.
@@ -200,6 +207,7 @@ private:
     core::StepPosition position_;
     core::Granularity granularity_ = core::Granularity::Iteration;
     core::Regime regime_ = core::Regime::Starting;
+    std::optional<core::StepSummary> stepSummary_;
     std::unique_ptr<RunState> beforeDrag_;
     std::vector<double> previewLosses_;
     std::vector<PinnedRun> pins_;

@@ -94,10 +94,64 @@ TEST(TermSteppingTest, EachTermOfTheFirstIterationHasTheWorkedExamplesValue) {
     // The article's own figures, at the digits it prints.
     expectPublished(controller.explanation()->terms()[17].value, "0.082167041");
     expectPublished(controller.explanation()->terms()[13].value, "0.138498562");
-    // The next Step begins the second iteration with the updated weights.
+    // The next Step shows the step's summary: E_total before and after, every update.
+    controller.stepForward();
+    EXPECT_EQ(controller.position(), (core::StepPosition{0, 44}));
+    EXPECT_EQ(controller.finishedPhase(), core::Phase::Update);
+    ASSERT_TRUE(controller.stepSummary());
+    expectPublished(controller.stepSummary()->lossBefore, "0.298371109");
+    expectPublished(controller.stepSummary()->lossAfter, "0.291027774");
+    EXPECT_EQ(core::updateText(controller.stepSummary()->parameters[4], 9),
+              "w5: 0.4 -> 0.35891648");
+    // And the next begins the second iteration with the updated weights.
     controller.stepForward();
     EXPECT_EQ(controller.position(), (core::StepPosition{1, 1}));
+    EXPECT_FALSE(controller.stepSummary());
     expectPublished(controller.snapshot().weightsBefore()[4], "0.35891648");
+}
+
+TEST(TermSteppingTest, PhaseStepsEndOnTheSummaryOfThePhaseJustFinished) {
+    ui::TrainingController controller;
+    controller.load(preset("mazur"), "mazur");
+    controller.setGranularity(Granularity::Phase);
+    const std::pair<core::StepPosition, core::Phase> stops[] = {{{0, 11}, core::Phase::Forward},
+                                                                {{0, 35}, core::Phase::Backward},
+                                                                {{0, 43}, core::Phase::Update},
+                                                                {{1, 11}, core::Phase::Forward}};
+    for (const auto& [position, phase] : stops) {
+        controller.stepForward();
+        EXPECT_EQ(controller.position(), position);
+        EXPECT_EQ(controller.finishedPhase(), phase);
+        EXPECT_EQ(controller.stepSummary().has_value(), phase == core::Phase::Update);
+    }
+}
+
+// With several samples, the network shows the sample of the term being computed (its symbol
+// carries the sample's mark, "^(2)"), whatever the chooser says; a term of the whole batch, and
+// a whole iteration, show the sample chosen.
+TEST(TermSteppingTest, EachTermShowsItsOwnSample) {
+    for (int chosen : {0, 1}) {
+        ui::TrainingController controller;
+        controller.load(preset("oscillate"), "oscillate");
+        controller.setChosenSample(chosen);
+        EXPECT_EQ(controller.shownSample(), chosen);
+        controller.setGranularity(Granularity::Term);
+        int seen[2] = {0, 0};
+        for (int i = 0; i < controller.explanation()->size(); ++i) {
+            controller.stepForward();
+            const std::string symbol = core::plainFromMarkup(currentTerm(controller).symbol);
+            const bool first = symbol.find("^(1)") != std::string::npos;
+            const bool second = symbol.find("^(2)") != std::string::npos;
+            const int expected = first ? 0 : second ? 1 : chosen;
+            EXPECT_EQ(controller.shownSample(), expected) << symbol << ", chosen " << chosen;
+            seen[0] += first;
+            seen[1] += second;
+        }
+        EXPECT_GT(seen[0], 10);
+        EXPECT_GT(seen[1], 10);
+        controller.setGranularity(Granularity::Iteration);
+        EXPECT_EQ(controller.shownSample(), chosen);
+    }
 }
 
 TEST(TermSteppingTest, TheNetworkShowsOnlyWhatIsComputedAndHighlightsThePath) {
@@ -108,7 +162,9 @@ TEST(TermSteppingTest, TheNetworkShowsOnlyWhatIsComputedAndHighlightsThePath) {
     controller.setGranularity(Granularity::Term);
     controller.stepForward();  // net_h1
     ui::NetworkView& view = *window.networkView();
-    EXPECT_TRUE(view.weightLabelText(4).contains("\u2202E/\u2202w5 = ?"));
+    // Before its gradient is computed a label shows "?" for it (full or short form).
+    EXPECT_TRUE(view.weightLabelText(4).contains("w5"));
+    EXPECT_TRUE(view.weightLabelText(4).endsWith("?")) << view.weightLabelText(4).toStdString();
     EXPECT_TRUE(view.reveal().isKnown({core::Quantity::Net, 0, 1, 0}));
     EXPECT_FALSE(view.reveal().isKnown({core::Quantity::Out, 0, 1, 0}));
     // net_h1 involves h1, i1, i2, w1, w2 and b1.
@@ -121,12 +177,13 @@ TEST(TermSteppingTest, TheNetworkShowsOnlyWhatIsComputedAndHighlightsThePath) {
     lit = &view.reveal().currentTerm()->highlight;
     EXPECT_EQ(std::set<int>(lit->weights.begin(), lit->weights.end()), (std::set<int>{0, 4, 6}));
     EXPECT_TRUE(lit->loss);
-    EXPECT_TRUE(view.weightLabelText(4).contains("\u2202E/\u2202w5 = 0.08217"));
-    EXPECT_TRUE(view.weightLabelText(0).contains("w1 = 0.15 "));
-    // Once its update is revealed, a weight shows its new value.
+    EXPECT_TRUE(view.weightLabelText(4).endsWith("0.08217"));
+    EXPECT_TRUE(view.weightLabelText(0).startsWith("w1")) << view.weightLabelText(0).toStdString();
+    EXPECT_TRUE(view.weightLabelText(0).contains("0.15"));
+    // Once its update is revealed, a weight shows its old and new value.
     while (core::plainFromMarkup(currentTerm(controller).symbol) != "w5+")
         controller.stepForward();
-    EXPECT_TRUE(view.weightLabelText(4).startsWith("w5 = 0.3589 new"))
+    EXPECT_TRUE(view.weightLabelText(4).startsWith("w5: 0.4 \u2192 0.3589"))
         << view.weightLabelText(4).toStdString();
     // Copy gives the equation as plain text.
     window.findChild<QToolButton*>("copyFormulaButton")->click();
