@@ -159,6 +159,8 @@ int main(int argc, char* argv[]) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
     QApplication application(argc, argv);
+    // Where QSettings keeps what the window remembers: ~/.config/Backprop Lab/Backprop Lab.conf.
+    QApplication::setOrganizationName("Backprop Lab");
     QApplication::setApplicationName("Backprop Lab");
     QApplication::setApplicationVersion(BACKPROP_VERSION);
 
@@ -175,7 +177,10 @@ int main(int argc, char* argv[]) {
     if (!parser.positionalArguments().isEmpty())
         return fail("unexpected argument \"" + parser.positionalArguments().first() + "\"");
 
-    ui::MainWindow window;
+    // A screenshot is the same on every machine: the window's defaults, not what it remembers.
+    ui::MainWindow window(parser.isSet(options.screenshot)
+                              ? ui::MainWindow::Arrangement::Default
+                              : ui::MainWindow::Arrangement::Remembered);
     for (const auto apply :
          {applyPreset, applyRate, applySize, applySteps, applyStepSize, applyAdvance})
         if (const Problem problem = apply(parser, options, window); !problem.isEmpty())

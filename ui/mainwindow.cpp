@@ -3,14 +3,17 @@
 #include <qcustomplot.h>
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
 
 #include "displaytoolbar.h"
 #include "formulapanel.h"
@@ -20,6 +23,7 @@
 #include "networkdialog.h"
 #include "networkview.h"
 #include "playback.h"
+#include "sampletable.h"
 #include "shortcutguard.h"
 #include "statusline.h"
 #include "timelinebar.h"
@@ -33,72 +37,162 @@ namespace {
 
 constexpr int kInspectorCharacters = 46;  // the inspector's starting width, in characters
 constexpr QSize kStartingSize(1280, 800);
+constexpr double kPlotShare = 0.26;      // the loss plot's default height against the window's
+constexpr double kMostTableShare = 0.4;  // the widest the sample table starts, against the window
+const QString kSizeKey = QStringLiteral("window/size");
+const QString kSplitterGroup = QStringLiteral("splitters");
+
+// A splitter called `name` holding `parts`, of which those at `stretching` take what the others
+// leave when the window grows or shrinks.
+QSplitter* splitter(const char* name, Qt::Orientation orientation,
+                    std::initializer_list<QWidget*> parts, std::initializer_list<int> stretching) {
+    auto* result = new QSplitter(orientation);
+    result->setObjectName(name);
+    result->setChildrenCollapsible(false);
+    for (QWidget* part : parts)
+        result->addWidget(part);
+    for (int index : stretching)
+        result->setStretchFactor(index, 1);
+    return result;
+}
 
 }  // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+MainWindow::MainWindow(Arrangement arrangement, QWidget* parent)
+    : QMainWindow(parent), arrangement_(arrangement) {
     setObjectName("mainWindow");
     model_ = new TrainingController(this);
     playback_ = new Playback(model_, this);
 
-    networkView_ = new NetworkView(model_);
     formulaPanel_ = new FormulaPanel(model_);
-    auto* splitter = new QSplitter(Qt::Vertical);
-    splitter->setObjectName("viewSplitter");
-    splitter->addWidget(networkView_);
-    splitter->addWidget(formulaPanel_);
-    splitter->addWidget(buildBottom());
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(2, 2);
-    splitter->setSizes({440, 100, 230});
-    setCentralWidget(splitter);
-    statusBar()->addWidget(new StatusLine(model_), 1);
+    viewSplitter_ =
+        splitter("viewSplitter", Qt::Vertical, {buildTop(), formulaPanel_, buildBottom()}, {0, 2});
+    setCentralWidget(viewSplitter_);
+    // The state and the timeline of the run share the window's foot, leaving the plot the height
+    // of a row; half each, so that a long state (what blew up) never squeezes the timeline.
+    auto* state = new StatusLine(model_);
+    state->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    statusBar()->addWidget(state, 1);
+    statusBar()->addPermanentWidget(new TimelineBar(model_, playback_), 1);
 
     trainingBar_ = new TrainingToolBar(model_, playback_, this);
-    addToolBar(trainingBar_);
     addActions(trainingBar_->shortcutActions());
     connect(trainingBar_, &TrainingToolBar::presetChosen, this, &MainWindow::loadPreset);
     connect(trainingBar_, &TrainingToolBar::networkRequested, this, &MainWindow::editNetwork);
-    addToolBarBreak();
+    buildMenuRow();
     displayBar_ = new DisplayToolBar(model_, this);
     addToolBar(displayBar_);
-    buildMenus();
     new ShortcutGuard(this, networkView_);
 
     connect(networkView_, &NetworkView::itemClicked, inspector_, &Inspector::pin);
     connect(model_, &TrainingController::changed, this, [this](TrainingController::Changes what) {
         if (what & TrainingController::Change::Session)
             setWindowTitle(tr("Backprop Lab - %1").arg(model_->sessionName()));
+        // Until the user drags a divider, the table stays as wide as its columns, whatever
+        // network is loaded and however long its numbers grow.
+        if (arranged_ && !userArranged_) fitSampleTable();
     });
+    // A divider the user drags is theirs: the defaults no longer follow the window's size.
+    for (QSplitter* divided : {viewSplitter_, networkSplitter_, bottomSplitter_})
+        connect(divided, &QSplitter::splitterMoved, this, [this] { userArranged_ = true; });
     loadPreset(QStringLiteral("mazur"));
     resize(kStartingSize);
+    if (arrangement_ == Arrangement::Remembered) {
+        const QSize remembered = QSettings().value(kSizeKey).toSize();
+        if (remembered.isValid()) resize(remembered);
+    }
 }
 
+// The network with the table of its samples beside it, as narrow as its columns.
+QWidget* MainWindow::buildTop() {
+    networkView_ = new NetworkView(model_);
+    sampleTable_ = new SampleTable(model_);
+    sampleTable_->setFont(networkView_->font());  // as large, to be read from as far
+    networkSplitter_ =
+        splitter("networkSplitter", Qt::Horizontal, {networkView_, sampleTable_}, {0});
+    return networkSplitter_;
+}
+
+// The loss plot with the inspector beside it, as wide as the user drags it.
 QWidget* MainWindow::buildBottom() {
     lossPlot_ = new LossPlot(model_);
-    auto* timeline = new TimelineBar(model_, playback_);
-    auto* plotColumn = new QWidget;
-    auto* column = new QVBoxLayout(plotColumn);
-    column->setContentsMargins(0, 0, 0, 0);
-    column->setSpacing(0);
-    column->addWidget(lossPlot_, 1);
-    column->addWidget(timeline);
-
-    // The inspector beside the plot, as wide as the user drags it.
     inspector_ = new Inspector(model_);
-    auto* bottom = new QSplitter(Qt::Horizontal);
-    bottom->setObjectName("bottomSplitter");
-    bottom->addWidget(plotColumn);
-    bottom->addWidget(inspector_);
-    bottom->setStretchFactor(0, 1);
-    bottom->setSizes(
+    bottomSplitter_ = splitter("bottomSplitter", Qt::Horizontal, {lossPlot_, inspector_}, {0});
+    bottomSplitter_->setSizes(
         {kStartingSize.width() - fontMetrics().averageCharWidth() * kInspectorCharacters,
          fontMetrics().averageCharWidth() * kInspectorCharacters});
-    return bottom;
+    return bottomSplitter_;
 }
 
-void MainWindow::buildMenus() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (arranged_) return;
+    // The window has its size now: place the dividers for it, or where the user left them.
+    arranged_ = true;
+    arrangeByDefault();
+    if (arrangement_ == Arrangement::Remembered && restoreArrangement()) userArranged_ = true;
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+    QMainWindow::resizeEvent(event);
+    if (arranged_ && !userArranged_) arrangeByDefault();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (arrangement_ == Arrangement::Remembered) saveArrangement();
+    QMainWindow::closeEvent(event);
+}
+
+// The defaults for the window's size: the sample table as wide as its columns, the equation as
+// tall as it asks, the loss plot a little over a quarter of the window's height, and the
+// network all the rest.
+void MainWindow::arrangeByDefault() {
+    fitSampleTable();
+    // The loss plot's row of controls above the plot itself.
+    const int controls = lossPlot_->height() - lossPlot_->customPlot()->height();
+    const int bottom = std::max(lossPlot_->minimumSizeHint().height(),
+                                controls + int(std::ceil(height() * kPlotShare)));
+    const int formula =
+        std::max(formulaPanel_->minimumSizeHint().height(), formulaPanel_->sizeHint().height());
+    const int total = viewSplitter_->height() - 2 * viewSplitter_->handleWidth();
+    viewSplitter_->setSizes({total - formula - bottom, formula, bottom});
+}
+
+// The sample table as wide as its columns (up to a share of the window), the network the rest.
+void MainWindow::fitSampleTable() {
+    const int table =
+        std::min(sampleTable_->sizeHint().width(), int(std::lround(width() * kMostTableShare)));
+    const QList<int> sizes = {networkSplitter_->width() - networkSplitter_->handleWidth() - table,
+                              table};
+    if (networkSplitter_->sizes() != sizes) networkSplitter_->setSizes(sizes);
+}
+
+bool MainWindow::restoreArrangement() {
+    QSettings settings;
+    settings.beginGroup(kSplitterGroup);
+    bool restored = false;
+    for (QSplitter* divided : {viewSplitter_, networkSplitter_, bottomSplitter_})
+        restored |= divided->restoreState(settings.value(divided->objectName()).toByteArray());
+    return restored;
+}
+
+void MainWindow::saveArrangement() const {
+    QSettings settings;
+    settings.setValue(kSizeKey, size());
+    // Dividers the user never dragged stay the defaults, which follow the window's size.
+    settings.remove(kSplitterGroup);
+    if (!userArranged_) return;
+    settings.beginGroup(kSplitterGroup);
+    for (const QSplitter* divided : {viewSplitter_, networkSplitter_, bottomSplitter_})
+        settings.setValue(divided->objectName(), divided->saveState());
+}
+
+// The menu and the training controls share the top row, left to right, the controls' icons as
+// tall as a line of text: the rows above the views stay few and low, and scale with the font.
+void MainWindow::buildMenuRow() {
+    auto* menus = new QMenuBar;
+    menus->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
+    QMenu* file = menus->addMenu(tr("&File"));
     file->addAction(tr("&Open session..."), QKeySequence::Open, this, &MainWindow::openSession);
     file->addAction(tr("&Save session..."), QKeySequence::Save, this, &MainWindow::saveSession);
     file->addAction(tr("&Export image..."), QKeySequence(tr("Ctrl+E")), this,
@@ -106,6 +200,16 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     quit->setShortcutContext(Qt::ApplicationShortcut);
+    trainingBar_->setIconSize(QSize(fontMetrics().height(), fontMetrics().height()));
+    auto* top = new QWidget;
+    top->setObjectName("menuRow");
+    auto* row = new QHBoxLayout(top);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(0);
+    row->addWidget(menus);
+    row->addWidget(trainingBar_);
+    row->addStretch(1);
+    setMenuWidget(top);
 }
 
 LearningRateControl* MainWindow::learningRateControl() const {

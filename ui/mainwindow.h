@@ -13,18 +13,26 @@ class LearningRateControl;
 class LossPlot;
 class NetworkView;
 class Playback;
+class SampleTable;
 class TrainingController;
 class TrainingToolBar;
 
-// The window: the network drawn live, the current term's equation beneath it, the loss plot with
-// the timeline of the run and the inspector at the bottom, the controls in two tool bars and the
-// state in the status bar. It builds and arranges the views of one model (TrainingController)
-// and runs the dialogs; each view subscribes to the model itself.
+// The window: the network drawn live beside the table of its training samples, the current
+// term's equation beneath them, the loss plot and the inspector at the bottom; the training
+// controls beside the menu, the learning rate and display in a tool bar, the state and the
+// timeline of the run in the status bar. It builds and arranges the views of one model
+// (TrainingController) and runs the dialogs; each view subscribes to the model itself. Until the
+// user drags a divider, the defaults follow the window's size; the window can remember both.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    // Where the window's size and its dividers come from: the defaults for the size it is shown
+    // at (the same every time: screenshots, tests), or what the user left last time (QSettings,
+    // with the application's organization and name), which the window keeps again when closed.
+    enum class Arrangement { Default, Remembered };
+
+    explicit MainWindow(Arrangement arrangement = Arrangement::Default, QWidget* parent = nullptr);
 
     // Loads a built-in preset; false if there is none of that name.
     bool loadPreset(const QString& name);
@@ -34,27 +42,45 @@ public:
     TrainingController* controller() const { return model_; }
     Playback* playback() const { return playback_; }
     NetworkView* networkView() const { return networkView_; }
+    SampleTable* sampleTable() const { return sampleTable_; }
     LossPlot* lossPlot() const { return lossPlot_; }
     LearningRateControl* learningRateControl() const;
     FormulaPanel* formulaPanel() const { return formulaPanel_; }
     Inspector* inspector() const { return inspector_; }
 
+protected:
+    void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+
 private:
+    QWidget* buildTop();
     QWidget* buildBottom();
-    void buildMenus();
+    void buildMenuRow();
+    void arrangeByDefault();
+    void fitSampleTable();
+    bool restoreArrangement();
+    void saveArrangement() const;
     void editNetwork();
     void openSession();
     void saveSession();
     void exportImage();
 
+    Arrangement arrangement_;
+    bool arranged_ = false;      // whether the dividers have been placed (at the first show)
+    bool userArranged_ = false;  // whether the user placed them (dragged them, or remembered)
     TrainingController* model_ = nullptr;
     Playback* playback_ = nullptr;
     NetworkView* networkView_ = nullptr;
+    SampleTable* sampleTable_ = nullptr;
     FormulaPanel* formulaPanel_ = nullptr;
     LossPlot* lossPlot_ = nullptr;
     Inspector* inspector_ = nullptr;
     TrainingToolBar* trainingBar_ = nullptr;
     DisplayToolBar* displayBar_ = nullptr;
+    QSplitter* viewSplitter_ = nullptr;     // the network and table, the equation, the bottom
+    QSplitter* networkSplitter_ = nullptr;  // the network beside the sample table
+    QSplitter* bottomSplitter_ = nullptr;   // the loss plot beside the inspector
 };
 
 }  // namespace ui

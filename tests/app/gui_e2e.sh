@@ -13,7 +13,7 @@ done
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir -m 0700 "$work/runtime"
-export XDG_RUNTIME_DIR="$work/runtime" DBUS_SESSION_BUS_ADDRESS="disabled:"
+export XDG_RUNTIME_DIR="$work/runtime" XDG_CONFIG_HOME="$work/config" DBUS_SESSION_BUS_ADDRESS="disabled:"
 state="$work/state.json"
 
 cat > "$work/drive.sh" <<'DRIVE'
