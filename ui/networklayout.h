@@ -1,10 +1,12 @@
 #pragma once
 
 #include <QFont>
+#include <QLineF>
 #include <QPointF>
 #include <QRectF>
 #include <QSizeF>
 #include <QString>
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,104 +14,155 @@
 #include "core/topology.h"
 #include "networkitem.h"
 #include "networklegend.h"
+#include "networknodevalues.h"
+#include "networktexts.h"
+#include "painting.h"
 
 namespace ui {
 
-// Where every part of a network's drawing goes: nodes in one column per layer, one bias node
-// per non-input layer below the column before it, a label box on every edge, targets beside the
-// outputs, E_total in the top right corner and the legend at the bottom. Every box is sized for
-// the widest number at the digits shown and lies inside the view. Label boxes never overlap one
-// another or a node: a search slides each along its edge to a free place, and all labels shrink
-// until they fit. Dense networks get short labels before the font shrinks further. Depends only
-// on the shape, the size, the font, the digits shown and the legend's text, so it stays put
-// while training runs.
+// Where every part of a network's drawing goes: nodes in one column per layer, aligned in rows,
+// with their values under them; one bias node per non-input layer in a row at the bottom,
+// between the column before it and its own; a label for every weight and bias, and for every
+// path share, on or beside its edge; targets beside the outputs, E_total in the bottom right
+// corner and the legend along the bottom. Every box is sized for the widest number it may show
+// (given, or the widest at the digits shown; E_total's always the widest at the digits) and lies
+// inside the view. No label overlaps another box or a node, nor touches an edge it does not
+// belong to (a search tries places along its edge, then beside it with a leader line). Texts
+// shrink until everything fits; a dense network gets short labels, its values in two columns,
+// no labels for the path shares, and at last labels only where they fit. Depends only on the
+// shape, the size, the font, the digits, the widest numbers and the legend's text, so it stays
+// put while training runs (as long as the numbers fit).
 class NetworkLayout {
 public:
+    // How the five values under a node are set: in one column, or in two (net and out on the
+    // left, the backward values on the right) when height is short.
+    enum class NodeValues { Stacked, TwoColumns };
+    // An edge of the drawing: weight `weight`'s, or (weight -1) the one from the bias node of
+    // `layer` into node `node` of it.
+    struct Edge {
+        QLineF line;
+        int weight = -1;
+        int layer = -1;
+        int node = -1;
+    };
+    // A label on or beside an edge: a weight's, a bias's or the share of the path along weight
+    // `index`'s edge; off its edge it has a leader line to it.
+    struct Label {
+        enum class Kind { Weight, Bias, Share };
+        Kind kind = Kind::Weight;
+        int index = -1;
+        QRectF box;
+        std::optional<QLineF> leader = std::nullopt;
+    };
+
     NetworkLayout() = default;
+    // The layout of `topology` in a view of `size` whose font is `font`, its numbers as wide as
+    // `numbers` (those left empty: the widest %g writes at `digits`).
     NetworkLayout(const core::Topology& topology, QSizeF size, const QFont& font, int digits,
-                  NetworkLegend legend);
+                  NetworkLegend legend, WidestNumbers numbers = {});
 
     // The radius of a node's circle (a bias node's is smaller).
     qreal nodeRadius() const { return radius_; }
     // The radius of a bias node's circle.
     qreal biasNodeRadius() const;
     // The centre of node `index` of `layer`.
-    QPointF node(int layer, int index) const { return nodes_[layer][index]; }
-    // The lines under a node: net and out (an input: its value).
-    QRectF nodeText(int layer, int index) const { return nodeTexts_[layer][index]; }
-    // The bias node feeding `layer` (>= 1), drawn in the column before it.
+    QPointF node(int layer, int index) const { return nodes_[layer][index].center; }
+    // The box of the values under a node (an input: its value).
+    QRectF nodeText(int layer, int index) const { return nodes_[layer][index].box; }
+    // One value's line under a node (an input has only NodeLine::Out, its value).
+    QRectF nodeLine(int layer, int index, NodeLine line) const {
+        return nodes_[layer][index].lines[static_cast<int>(line)];
+    }
+    // Where the value of that line starts: its name is written right-aligned before it.
+    qreal nodeValueLeft(int layer, int index, NodeLine line) const {
+        return nodes_[layer][index].valueLeft[static_cast<int>(line)];
+    }
+    // How the values under nodes are set.
+    NodeValues nodeValues() const { return nodeValues_; }
+    // The bias node feeding `layer` (>= 1), in the bottom row before that layer's column.
     QPointF biasNode(int layer) const { return biasNodes_[layer]; }
-    // The label of a weight's edge: its value and gradient.
-    QRectF weightLabel(int weight) const { return weightLabels_[weight]; }
+    // The label of a weight's edge: its value and gradient. Empty for a label left out (a
+    // dense network in a small view labels its edges only where labels fit).
+    QRectF weightLabel(int weight) const { return labelBox(weightLabels_, weight); }
     // The label of a bias: beside its bias node when shared, on its edge when per node.
-    QRectF biasLabel(int bias) const { return biasLabels_[bias]; }
+    QRectF biasLabel(int bias) const { return labelBox(biasLabels_, bias); }
+    // The label of the path share on weight `weight`'s edge; empty for an edge out of an input,
+    // and for every edge of a network too dense for them (hasShareLabels()).
+    QRectF shareLabel(int weight) const { return labelBox(shareLabels_, weight); }
+    // Whether the path shares have labels (a dense network's show only their arrows).
+    bool hasShareLabels() const { return shares_; }
+    // Whether every edge has its labels (a dense network in a small view has them only where
+    // they fit).
+    bool labelsEveryEdge() const { return !partial_; }
+    // Every label on or beside an edge, with its leader line when it has one.
+    const std::vector<Label>& labels() const { return labels_; }
+    // Every edge: the weights' in order, then the bias edges layer by layer.
+    const std::vector<Edge>& edges() const { return edges_; }
     // The box beside output `output` with its target and error.
     QRectF targetBox(int output) const { return targetBoxes_[output]; }
+    // Its line `line`: 0 the target, 1 the error.
+    QRectF targetLine(int output, int line) const;
     // The heading's text for E_total's value `value`: "E_total = 0.2984".
     static QString lossText(const QString& value);
-    // The heading "E_total = ..." in the top right corner.
+    // The heading "E_total = ..." in the bottom right corner, below the targets.
     QRectF lossBox() const { return lossBox_; }
-    // The heading's font: bold, twice the label font, smaller when that is too wide for the view.
+    // The heading's font: bold, twice the label font, smaller when that is too wide for its
+    // corner.
     const QFont& lossFont() const { return lossFont_; }
     // The legend at the bottom, placed.
     const NetworkLegend& legend() const { return legend_; }
     // The font of node texts and labels (the widget's, shrunk when space is short).
     const QFont& labelFont() const { return labelFont_; }
-    // Whether labels use the short form ("0.4 ▼" over "∂ 0.08217") to fit a dense network.
+    // Whether labels use the short form ("w5 0.4 ▼" over "∂ 0.08217") to fit a dense network.
     bool compactLabels() const { return compact_; }
     // Every box that must stay clear of the others: labels, node texts, targets, E_total and the
     // legend's lines and texts.
     std::vector<QRectF> labelBoxes() const;
-    // What is drawn at `position`: a label, a node or bias node, E_total, or an edge.
+    // What is drawn at `position`: a label (a share's is its weight's), a node or bias node,
+    // E_total, or an edge.
     NetworkItem itemAt(const core::Topology& topology, QPointF position) const;
     // Every node and bias node as its circle's bounding box.
     std::vector<QRectF> nodeBoxes() const;
 
 private:
-    struct Measures;   // text sizes at the label font
-    struct Grid;       // where the columns and rows go
-    struct EdgeLabel;  // a label to be placed along its edge
-    class Occupancy;   // the boxes placed so far
+    struct Measures;  // text sizes at the label font
 
-    // Places everything at the current label font; false if a box found no free place.
-    bool place(const core::Topology& topology, QSizeF size, int digits);
-    // Sizes of the texts at the label font, and the spacing that follows from it.
+    // The box of label `indices[index]`, or an empty one.
+    QRectF labelBox(const std::vector<int>& indices, int index) const;
+    // The largest font scale from `largest` down to `smallest` at which place() succeeds with
+    // these settings, or 0.
+    qreal largestScale(const core::Topology& topology, QSizeF size, const QFont& font, int digits,
+                       qreal largest, qreal smallest);
+    // Places everything at the current label font; false if a box found no free place. Unless
+    // `whole`, it gives up at the first box that does not fit.
+    bool place(const core::Topology& topology, QSizeF size, int digits, bool whole);
     Measures measure(const core::Topology& topology, int digits) const;
-    // E_total at the top right, its font shrunk until it fits between the margins.
-    void placeHeader(QSizeF size, const Measures& measures);
-    // The region between header and footer that the network fills.
-    QRectF networkArea(QSizeF size, const Measures& measures) const;
-    // The node radius and the columns and rows, spread across `area`.
-    Grid sizeGrid(const core::Topology& topology, const QRectF& area, const Measures& measures);
-    // Nodes, bias nodes and the texts under nodes, in columns spread across `area`.
-    void placeNodes(const core::Topology& topology, const QRectF& area, const Measures& measures);
-    // The target boxes beside the outputs.
+    // E_total in the bottom right corner, its font shrunk until it fits there.
+    void placeLoss(QSizeF size, const Measures& measures);
+    // Nodes, bias nodes, the values under nodes and the edges, in columns across `area`; false
+    // when they do not fit in it.
+    bool placeNodes(const core::Topology& topology, const QRectF& area, const Measures& measures);
     void placeTargets(const core::Topology& topology, const Measures& measures);
-    // Takes everything placed so far; false if any of it overlaps or leaves the view.
-    bool takeFixedBoxes(Occupancy& occupancy) const;
-    // Shared biases' labels beside their bias nodes; false if one found no free place.
-    bool placeBiasLabels(const core::Topology& topology, const Measures& measures,
-                         Occupancy& occupancy);
-    // Every weight's label on its edge, and with biases per node every bias's on its edge.
-    bool placeEdgeLabels(const core::Topology& topology, const Measures& measures,
-                         Occupancy& occupancy);
-    // Room for the two lines of a weight's or a bias's label, full ("w5 = .. new" over
-    // "∂E/∂w5 = ..") or short.
-    QSizeF labelSize(const Measures& measures, const std::string& name, bool weight) const;
-    // Places every label on its edge clear of all else; false if that took too many tries.
-    static bool searchEdgePlaces(const std::vector<EdgeLabel>& labels, Occupancy& occupancy);
-    // Each label at its first free place, or the middle of its edge; false if one had none.
-    static bool placeFirstFree(const std::vector<EdgeLabel>& labels, Occupancy& occupancy);
+    // Every label on or beside its edge; false if one found no free place.
+    bool placeLabels(const core::Topology& topology, const Measures& measures, QSizeF size,
+                     bool whole);
 
+    WidestNumbers numbers_;  // the widest numbers of each kind made room for
     qreal radius_ = 0;
+    qreal biasRowHeight_ = 0;  // the height of the row of bias nodes, at the bottom
     QFont labelFont_;
     QFont lossFont_;
     bool compact_ = false;
-    std::vector<std::vector<QPointF>> nodes_;
-    std::vector<std::vector<QRectF>> nodeTexts_;
+    bool shares_ = true;
+    bool partial_ = false;
+    NodeValues nodeValues_ = NodeValues::Stacked;
+    std::vector<std::vector<NetworkNodeValues::Place>> nodes_;
     std::vector<QPointF> biasNodes_;
-    std::vector<QRectF> weightLabels_;
-    std::vector<QRectF> biasLabels_;
+    std::vector<Edge> edges_;
+    std::vector<Label> labels_;
+    std::vector<int> weightLabels_;  // index into labels_ of each weight's label
+    std::vector<int> biasLabels_;    // of each bias's label
+    std::vector<int> shareLabels_;   // of each weight's share label, or -1
     std::vector<QRectF> targetBoxes_;
     QRectF lossBox_;
     NetworkLegend legend_;

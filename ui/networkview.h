@@ -1,23 +1,28 @@
 #pragma once
 
-#include <QHash>
-#include <QPixmap>
 #include <QWidget>
-#include <functional>
 
 #include "core/stepreveal.h"
+#include "diagramimagecache.h"
+#include "diagrammarks.h"
 #include "networkitem.h"
 #include "networklayout.h"
+#include "networktexts.h"
 #include "trainingcontroller.h"
 
 namespace ui {
 
-// Draws a step of the network: nodes with their net and out, every weight and bias on its edge
-// with its gradient and the direction the next update moves it, targets and errors beside the
-// outputs, and E_total large. Colour and line style give a weight's sign, thickness its size.
-// Values the position has not revealed show "?"; the current term's path is highlighted. It
-// shows the model's step as far as it is revealed, in the model's digits and sample, and
-// never touches the engine.
+// Draws a step of the network so that the diagram tells the chain rule: every node with its
+// forward values (net, out) and backward values (∂E/∂out, ∂out/∂net, δ), every weight and bias
+// on its edge with its gradient and the direction the next update moves it (the old and new
+// value once updated), each path's share δ·w on its edge with an arrow back towards the inputs
+// once computed, targets and errors beside the outputs, and E_total large. Colour and line
+// style give a weight's sign, thickness its size. Values the position has not revealed show
+// "?", values never computed "—". The current term's parts are lit, the value it computes
+// emphasised in the highlight colour and each of its factors framed in the factor's colour of
+// the equation; a forward term's edges carry arrows into its node. Hovering an edge or a label
+// lights both. It shows the model's step as far as it is revealed, in the model's digits and
+// sample, and never touches the engine.
 class NetworkView : public QWidget {
     Q_OBJECT
 
@@ -29,16 +34,30 @@ public:
     // That step as far as it is revealed: what the view shows.
     const core::StepReveal& reveal() const { return model_->reveal(); }
 
-    // The two lines drawn on a weight's edge, e.g. "w5 = 0.3589 ▼\n∂E/∂w5 = 0.07185".
+    // The two lines drawn on a weight's edge, e.g. "w5 = 0.4 ▼\n∂E/∂w5 = 0.08217", or once its
+    // update is revealed "w5: 0.4 → 0.3589\n∂E/∂w5 = 0.08217".
     QString weightLabelText(int weight) const;
     // The two lines drawn for a bias.
     QString biasLabelText(int bias) const;
+    // The path share drawn on a weight's edge, "δ·w5 = 0.0554"; empty while not computed.
+    QString shareLabelText(int weight) const;
+    // A node's value on one of its lines, "?" or "—" when not revealed (an input: its value).
+    QString nodeValueText(int layer, int node, NodeLine line) const;
+    // The name in the circle of the bias node feeding `layer`: its bias's (b1, b2) when the
+    // layer shares one, else "b" (each edge's label names its own, b_h1 ..).
+    QString biasNodeName(int layer) const;
+    // What the view marks at the model's position (none for a phase's summary).
+    DiagramMarks marks() const;
+    // Where `place` is drawn.
+    QRectF placeRect(const DiagramPlace& place) const;
     // The legend's phrases as the view writes them (which the layout places).
     std::vector<NetworkLegend::Entry> legend() const;
     // Where every part goes, for the view's size, font, digits and legend.
     const NetworkLayout& networkLayout() const { return layout_; }
     // What is drawn at `position`.
     NetworkItem itemAt(QPointF position) const;
+    // The item under the mouse, lit with its edges and labels.
+    NetworkItem hoveredItem() const { return hovered_; }
 
     // A size that shows a small network comfortably.
     QSize sizeHint() const override { return {900, 480}; }
@@ -52,6 +71,8 @@ signals:
 protected:
     bool event(QEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void leaveEvent(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;
@@ -59,29 +80,20 @@ protected:
 private:
     void refresh(TrainingController::Changes what);
     void relayout();
-    QString number(double value) const;
-    QString parameterLabelText(bool weight, int index) const;
-    void drawHighlight(QPainter& painter) const;
-    void drawEdges(QPainter& painter) const;
-    void drawNodes(QPainter& painter) const;
-    void drawLabels(QPainter& painter) const;
-    void drawLoss(QPainter& painter) const;
-    void drawLegend(QPainter& painter) const;
+    NetworkTexts texts() const;
+    void setHovered(NetworkItem item);
+    void drawNodes(QPainter& painter);
+    void drawLegend(QPainter& painter);
     // Whether the legend says something else than the layout placed (it names the sample shown,
     // which moves with the terms).
     bool legendChanged() const;
     void drawDivergence(QPainter& painter) const;
-    // Draws what `draw` paints into `box`, from an image made the first time `key` is asked
-    // for and kept until the layout changes.
-    void drawCached(QPainter& painter, const QString& key, const QRectF& box,
-                    const std::function<void(QPainter&)>& draw) const;
-
-    // The values of the sample shown, "?" or "—" when not revealed.
-    QString text(const core::QuantityRef& ref) const;
 
     const TrainingController* model_;
     NetworkLayout layout_;
-    mutable QHash<QString, QPixmap> images_;  // see drawCached
+    DiagramImageCache images_;
+    NetworkItem hovered_;
+    WidestNumbers numbers_;  // the widest numbers the layout makes room for (see refresh)
 };
 
 }  // namespace ui

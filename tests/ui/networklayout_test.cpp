@@ -8,12 +8,14 @@
 
 #include "core/markup.h"
 #include "layoutchecks.h"
+#include "ui/networktexts.h"
 #include "ui/networkview.h"
 #include "ui/session/presetlibrary.h"
 
 namespace {
 
 using testing_support::expectClear;
+using testing_support::expectLabelsOnTheirEdges;
 using testing_support::widestNumber;
 
 using core::Activation;
@@ -31,31 +33,78 @@ std::vector<ui::NetworkLegend::Entry> viewLegend() {
     return ui::NetworkView(&model).legend();
 }
 
-TEST(NetworkLayoutTest, WorkedExampleLabelsNeverOverlapAtFullSize) {
+// The widest numbers of each kind in the worked example's first step at `digits`.
+ui::WidestNumbers workedExampleNumbers(int digits) {
+    ui::TrainingController model;
+    model.load(session::PresetLibrary::builtIn().find("mazur")->session, "mazur");
+    return ui::NetworkTexts::widestNumbers(model.snapshot(), digits, QFontMetricsF(viewFont()));
+}
+
+TEST(NetworkLayoutTest, WorkedExampleKeepsItsFontInAFullHdWindow) {
     const core::Topology topology({2, 2, 2}, {Activation::Sigmoid, Activation::Sigmoid},
                                   core::BiasMode::Shared);
-    const QSizeF size(1276, 470);  // the view's share of a 1280x800 window
+    const QSizeF size(1490, 540);  // the view beside the sample table of a 1920x1080 window
     for (int digits : {4, 6, 10}) {
-        const ui::NetworkLayout layout(topology, size, viewFont(), digits, viewLegend());
-        expectClear(layout, size, "2-2-2, digits " + std::to_string(digits));
-        if (digits == 4)  // at the default size and digits nothing needs to shrink
+        const ui::NetworkLayout layout(topology, size, viewFont(), digits, viewLegend(),
+                                       workedExampleNumbers(digits));
+        const std::string what = "2-2-2, digits " + std::to_string(digits);
+        expectClear(layout, size, what);
+        expectLabelsOnTheirEdges(layout, topology, what);
+        EXPECT_TRUE(layout.hasShareLabels()) << what;
+        if (digits == 4) {  // at the default digits nothing needs to shrink
             EXPECT_EQ(layout.labelFont().pointSizeF(), viewFont().pointSizeF());
+            EXPECT_FALSE(layout.compactLabels());
+        }
+    }
+}
+
+// The network view's share of a 1024x700 and a 1920x1080 window: the upper part, across the
+// whole width or beside a table of the samples.
+const std::vector<QSizeF>& viewSizes() {
+    static const std::vector<QSizeF> sizes{{1020, 330}, {790, 330}, {1916, 540}, {1490, 540}};
+    return sizes;
+}
+
+std::string describe(const core::Topology& topology, QSizeF size) {
+    std::string shape;
+    for (int layer : topology.layerSizes())
+        shape += (shape.empty() ? "" : "-") + std::to_string(layer);
+    return shape + (topology.biasMode() == core::BiasMode::Shared ? " shared" : " per node") +
+           " in " + std::to_string(int(size.width())) + "x" + std::to_string(int(size.height()));
+}
+
+// Every label names its parameter, in the form the layout chose.
+void expectNamesShown(const ui::NetworkLayout& layout, const core::Topology& topology,
+                      const std::string& what) {
+    const QString number = widestNumber(4);
+    for (const auto& label : layout.labels()) {
+        if (label.kind == ui::NetworkLayout::Label::Kind::Share) continue;
+        const bool bias = label.kind == ui::NetworkLayout::Label::Kind::Bias;
+        const QString name = QString::fromStdString(bias ? topology.biasName(label.index)
+                                                         : topology.weightName(label.index));
+        for (const bool updated : {false, true}) {
+            const ui::ParameterText text{name, number, ui::kDownArrow, updated ? number : QString(),
+                                         number};
+            EXPECT_TRUE(ui::parameterLabel(text, layout.compactLabels()).startsWith(name))
+                << what << ": " << name.toStdString();
+        }
     }
 }
 
 TEST(NetworkLayoutTest, EveryShapeUpToFourLayersOfSixFits) {
-    const QSizeF size(1276, 470);
-    for (int layers = 2; layers <= 4; ++layers)
-        for (int nodes = 1; nodes <= 6; ++nodes)
-            for (core::BiasMode mode : {core::BiasMode::Shared, core::BiasMode::PerNode}) {
-                const std::vector<int> sizes(layers, nodes);
-                const core::Topology topology(
-                    sizes, std::vector<Activation>(layers - 1, Activation::Sigmoid), mode);
-                const ui::NetworkLayout layout(topology, size, viewFont(), 4, viewLegend());
-                expectClear(layout, size,
-                            std::to_string(layers) + " layers of " + std::to_string(nodes) +
-                                (mode == core::BiasMode::Shared ? ", shared" : ", per node"));
-            }
+    for (const QSizeF size : viewSizes())
+        for (int layers = 2; layers <= 4; ++layers)
+            for (int nodes = 1; nodes <= 6; ++nodes)
+                for (core::BiasMode mode : {core::BiasMode::Shared, core::BiasMode::PerNode}) {
+                    const std::vector<int> sizes(layers, nodes);
+                    const core::Topology topology(
+                        sizes, std::vector<Activation>(layers - 1, Activation::Sigmoid), mode);
+                    const ui::NetworkLayout layout(topology, size, viewFont(), 4, viewLegend());
+                    const std::string what = describe(topology, size);
+                    expectClear(layout, size, what);
+                    expectLabelsOnTheirEdges(layout, topology, what);
+                    expectNamesShown(layout, topology, what);
+                }
 }
 
 TEST(NetworkLayoutTest, HeadingShrinksUntilTheWidestNumberFitsInside) {
@@ -74,38 +123,39 @@ TEST(NetworkLayoutTest, HeadingShrinksUntilTheWidestNumberFitsInside) {
                 << what;
             EXPECT_LE(layout.lossFont().pointSizeF(), 2 * layout.labelFont().pointSizeF()) << what;
         }
-    // With a large font (a user's choice, or a high-DPI screen's) twice the label font is too
-    // wide for the widest E_total in the narrowest view, and the heading shrinks.
+    // With a large font (a user's choice, or a high-DPI screen's) in the narrowest view, the
+    // heading shrinks with the labels and stays whole in its corner.
     QFont large = viewFont();
     large.setPointSizeF(large.pointSizeF() * 2);
     const QSizeF narrowSize(480, 300);
     const ui::NetworkLayout narrow(topology, narrowSize, large, core::DigitsRange::max,
                                    viewLegend());
-    EXPECT_LT(narrow.lossFont().pointSizeF(), 2 * narrow.labelFont().pointSizeF());
+    EXPECT_LE(narrow.lossFont().pointSizeF(), 2 * narrow.labelFont().pointSizeF());
+    EXPECT_LT(narrow.lossFont().pointSizeF(), 2 * large.pointSizeF());
     EXPECT_GE(narrow.lossBox().left(), 0);
     const QString widest = ui::NetworkLayout::lossText(widestNumber(core::DigitsRange::max));
     EXPECT_LE(QFontMetricsF(narrow.lossFont()).horizontalAdvance(widest), narrow.lossBox().width());
+    expectClear(narrow, narrowSize, "480x300 in a large font");
 }
 
 TEST(NetworkLayoutTest, LegendTooWideForOneLineTakesTwo) {
-    const core::Topology topology({2, 2, 2}, {Activation::Sigmoid, Activation::Sigmoid},
-                                  core::BiasMode::Shared);
-    const std::vector<ui::NetworkLegend::Entry> legend = viewLegend();
-    const auto lines = [](const ui::NetworkLayout& layout) {
+    const auto lines = [](const ui::NetworkLegend& legend) {
         std::set<qreal> tops;
-        for (const auto& entry : layout.legend().entries())
+        for (const auto& entry : legend.entries())
             if (!entry.textBox.isEmpty()) tops.insert(entry.textBox.top());
         return tops.size();
     };
-    const ui::NetworkLayout wide(topology, QSizeF(1916, 600), viewFont(), 4, legend);
+    ui::NetworkLegend wide(viewLegend());
+    wide.place(QSizeF(1916, 600), viewFont(), false);
     EXPECT_EQ(lines(wide), 1u);
-    EXPECT_EQ(wide.legend().font().pointSizeF(), viewFont().pointSizeF());
+    EXPECT_EQ(wide.font().pointSizeF(), viewFont().pointSizeF());
     // In a 1024 wide window it takes two lines in the label font rather than a tiny one.
-    const ui::NetworkLayout narrow(topology, QSizeF(1024, 316), viewFont(), 4, legend);
-    EXPECT_EQ(narrow.legend().font().pointSizeF(), narrow.labelFont().pointSizeF());
+    ui::NetworkLegend narrow(viewLegend());
+    narrow.place(QSizeF(1024, 316), viewFont(), true);
+    EXPECT_EQ(narrow.font().pointSizeF(), viewFont().pointSizeF());
     EXPECT_EQ(lines(narrow), 2u);
-    const QFontMetricsF metrics(narrow.legend().font());
-    for (const auto& entry : narrow.legend().entries()) {
+    const QFontMetricsF metrics(narrow.font());
+    for (const auto& entry : narrow.entries()) {
         if (entry.textBox.isEmpty()) continue;
         EXPECT_LE(metrics.horizontalAdvance(entry.text), entry.textBox.width());
         EXPECT_LE(entry.textBox.right(), 1024);

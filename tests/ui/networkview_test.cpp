@@ -13,6 +13,7 @@
 namespace {
 
 using testing_support::expectClear;
+using testing_support::expectLabelsOnTheirEdges;
 using testing_support::widestNumber;
 using ui::NetworkLayout;
 
@@ -51,32 +52,35 @@ void expectLegendFits(const NetworkLayout& layout, const std::string& what) {
     }
 }
 
-// `text` with every number in it replaced by the widest number at `digits`.
-QString widened(const QString& text, int digits) {
-    QStringList words = text.split(' ');
-    for (QString& word : words) {
-        bool isNumber = false;
-        word.toDouble(&isNumber);
-        if (isNumber) word = widestNumber(digits);
-    }
-    return words.join(' ');
-}
-
-// The labels the view writes fit their boxes line by line, with the widest numbers at the
-// digits shown in place of today's values.
-void expectLabelsFit(const ui::NetworkView& view, int digits, const std::string& what) {
+// The labels the view writes fit their boxes line by line, with the numbers shown (the view
+// makes room for the widest number of each kind in the step, and more when a step brings a
+// wider one); a label left out of a dense network has no box and no text to fit.
+void expectLabelsFit(const ui::NetworkView& view, const std::string& what) {
     const NetworkLayout& layout = view.networkLayout();
     const QFontMetricsF metrics(layout.labelFont());
     const auto fits = [&](const QString& text, const QRectF& box) {
-        for (const QString& line : widened(text, digits).split('\n'))
+        if (box.isEmpty()) return;
+        for (const QString& line : text.split('\n'))
             EXPECT_LE(metrics.horizontalAdvance(line), box.width())
                 << what << ": \"" << line.toStdString() << "\" is wider than its label";
     };
     const core::Topology& topology = view.snapshot().topology();
-    for (int w = 0; w < topology.weightCount(); ++w)
+    for (int w = 0; w < topology.weightCount(); ++w) {
         fits(view.weightLabelText(w), layout.weightLabel(w));
+        fits(view.shareLabelText(w), layout.shareLabel(w));
+    }
     for (int b = 0; b < topology.biasCount(); ++b)
         fits(view.biasLabelText(b), layout.biasLabel(b));
+    for (int l = 1; l < topology.layerCount(); ++l)
+        for (int n = 0; n < topology.layerSize(l); ++n)
+            for (int line = 0; line < ui::kNodeLineCount; ++line) {
+                const auto which = static_cast<ui::NodeLine>(line);
+                const QRectF box = layout.nodeLine(l, n, which);
+                EXPECT_LE(layout.nodeValueLeft(l, n, which) +
+                              metrics.horizontalAdvance(view.nodeValueText(l, n, which)),
+                          box.right() + 0.5)
+                    << what << ": a value of node " << l << "," << n << " is cut";
+            }
 }
 
 // A main window of `size`, shown, on the preset `name`; diverge is taken three steps at the
@@ -110,11 +114,25 @@ TEST(NetworkViewTest, EveryPartFitsForEveryPresetWindowAndDigits) {
                 const ui::NetworkView& view = shown.view();
                 const std::string what = describe(preset.name, window, view.size(), digits);
                 expectClear(view.networkLayout(), view.size(), what);
+                expectLabelsOnTheirEdges(view.networkLayout(), view.snapshot().topology(), what);
                 expectHeadingFits(view.networkLayout(), digits, what);
                 expectLegendFits(view.networkLayout(), what);
-                expectLabelsFit(view, digits, what);
+                expectLabelsFit(view, what);
             }
         }
+}
+
+// Numbers wider than any shown so far make room for themselves: diverge at a rate of 1000 goes
+// from 0.5 to 1e+167 in three steps, and no label is cut on the way.
+TEST(NetworkViewTest, RoomGrowsWithTheNumbers) {
+    PresetWindow shown({1280, 800}, "xor");
+    ASSERT_TRUE(shown.window().loadPreset("diverge"));
+    shown.window().controller()->setLearningRate(1000);
+    for (int step = 0; step < 3; ++step) {
+        shown.window().controller()->stepForward();
+        expectLabelsFit(shown.view(), "diverge, step " + std::to_string(step + 1));
+        expectClear(shown.view().networkLayout(), shown.view().size(), "diverge");
+    }
 }
 
 TEST(NetworkViewTest, HeadingAtNineDigitsIsWholeInADefaultWindow) {
