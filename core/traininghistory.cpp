@@ -1,16 +1,57 @@
 #include "traininghistory.h"
 
 #include <algorithm>
+#include <cassert>
+#include <limits>
 
 namespace core {
 
-TrainingHistory::TrainingHistory(const Trainer& trainer, long long interval)
-    : interval_(std::max(1LL, interval)),
-      checkpoints_{trainer.parameters()},
-      rates_{{0, trainer.learningRate()}} {}
+namespace {
+
+constexpr std::size_t kBlockBytes = std::size_t(64) << 10;  // storage allocated at a time
+constexpr std::size_t kRateBytes = sizeof(long long) + sizeof(double) + 32;  // a map node
+
+// The most checkpoints that `budgetBytes` holds after `fixedBytes`: each takes `slotBytes` and a
+// 4-byte index entry, every `slotsPerBlock` of them a block's vector header; at least two.
+std::size_t capacityWithin(std::size_t budgetBytes, std::size_t fixedBytes, std::size_t slotBytes,
+                           std::size_t slotsPerBlock) {
+    const std::size_t perCheckpoint = slotBytes + sizeof(std::uint32_t);
+    const auto bytes = [&](std::size_t count) {
+        const std::size_t blocks = (count + slotsPerBlock - 1) / slotsPerBlock;
+        return fixedBytes + count * perCheckpoint + blocks * sizeof(std::vector<double>);
+    };
+    std::size_t count = budgetBytes > fixedBytes ? (budgetBytes - fixedBytes) / perCheckpoint : 0;
+    while (count > 2 && bytes(count) > budgetBytes)
+        --count;
+    return std::clamp<std::size_t>(count, 2, std::numeric_limits<std::uint32_t>::max());
+}
+
+}  // namespace
+
+TrainingHistory::TrainingHistory(const Trainer& trainer, long long interval,
+                                 std::size_t budgetBytes)
+    : weightCount_(trainer.parameters().weights.size()),
+      biasCount_(trainer.parameters().biases.size()),
+      interval_(std::max(1LL, interval)),
+      rates_{{0, trainer.learningRate()}} {
+    const std::size_t slotBytes = (weightCount_ + biasCount_) * sizeof(double);
+    slotsPerBlock_ = std::max<std::size_t>(1, kBlockBytes / std::max<std::size_t>(1, slotBytes));
+    // The record itself and its first rate come off the budget first.
+    capacity_ = capacityWithin(budgetBytes, sizeof(TrainingHistory) + kRateBytes, slotBytes,
+                               slotsPerBlock_);
+    blocks_.reserve((capacity_ + slotsPerBlock_ - 1) / slotsPerBlock_);
+    slots_.reserve(capacity_);
+    keep(trainer.parameters());
+}
 
 double TrainingHistory::rateAt(long long iteration) const {
     return std::prev(rates_.upper_bound(iteration))->second;
+}
+
+long long TrainingHistory::replayFrom(long long iteration) const {
+    iteration = std::clamp(iteration, 0LL, end_);
+    const long long last = static_cast<long long>(checkpointCount_) - 1;
+    return std::min(iteration / interval_, last) * interval_;
 }
 
 long long TrainingHistory::prepareSegment(Trainer& trainer, long long target) const {
@@ -31,8 +72,8 @@ long long TrainingHistory::advance(Trainer& trainer, long long steps,
         const long long until = prepareSegment(trainer, start + steps);
         const long long reached = at + trainer.run(until - at, lossesBefore);
         if (reached % interval_ == 0 &&
-            reached / interval_ == static_cast<long long>(checkpoints_.size()))
-            checkpoints_.push_back(trainer.parameters());
+            reached / interval_ == static_cast<long long>(checkpointCount_))
+            keep(trainer.parameters());
         end_ = std::max(end_, reached);
         if (reached < until) break;  // diverged
     }
@@ -41,12 +82,11 @@ long long TrainingHistory::advance(Trainer& trainer, long long steps,
 
 void TrainingHistory::seek(Trainer& trainer, long long iteration) const {
     iteration = std::clamp(iteration, 0LL, end_);
-    const long long checkpoint =
-        std::min(iteration / interval_, static_cast<long long>(checkpoints_.size()) - 1);
+    const long long checkpoint = replayFrom(iteration);
     // Already on the way there: replay from where the trainer is, if that is nearer.
     const long long from = trainer.iteration();
-    if (!(from <= iteration && from >= checkpoint * interval_ && !trainer.divergence()))
-        trainer.restore(checkpoints_[checkpoint], checkpoint * interval_);
+    if (!(from <= iteration && from >= checkpoint && !trainer.divergence()))
+        trainer.restore(load(slots_[checkpoint / interval_]), checkpoint);
     while (trainer.iteration() < iteration) {
         const long long at = trainer.iteration();
         const long long until = prepareSegment(trainer, iteration);
@@ -57,9 +97,9 @@ void TrainingHistory::seek(Trainer& trainer, long long iteration) const {
 
 void TrainingHistory::changeRate(Trainer& trainer, double learningRate) {
     const long long at = trainer.iteration();
-    // The run beyond `at` was made with other rates: forget it.
+    // The run beyond `at` was made with other rates: forget it; its checkpoints' slots are free.
     end_ = at;
-    checkpoints_.resize(at / interval_ + 1);
+    checkpointCount_ = std::min<std::size_t>(at / interval_ + 1, checkpointCount_);
     rates_.erase(rates_.upper_bound(at), rates_.end());
     // A change back to the rate before this iteration is no change at all.
     if (at == 0) {
@@ -72,10 +112,59 @@ void TrainingHistory::changeRate(Trainer& trainer, double learningRate) {
 }
 
 std::size_t TrainingHistory::memoryBytes() const {
-    std::size_t bytes = sizeof(*this) + rates_.size() * (sizeof(long long) + sizeof(double) + 32);
-    for (const Parameters& p : checkpoints_)
-        bytes += sizeof(Parameters) + (p.weights.capacity() + p.biases.capacity()) * sizeof(double);
+    std::size_t bytes = sizeof(*this) + rates_.size() * kRateBytes;
+    bytes += blocks_.capacity() * sizeof(blocks_[0]);
+    for (const std::vector<double>& block : blocks_)
+        bytes += block.capacity() * sizeof(double);
+    bytes += slots_.size() * sizeof(std::uint32_t);
     return bytes;
+}
+
+void TrainingHistory::keep(const Parameters& parameters) {
+    store(parameters);
+    if (++checkpointCount_ == capacity_) thin();
+}
+
+void TrainingHistory::thin() {
+    // The even checkpoints (at multiples of twice the interval) move to the front in order; the
+    // slots of the odd ones end up behind them, free.
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < checkpointCount_; k += 2)
+        std::swap(slots_[kept++], slots_[k]);
+    checkpointCount_ = kept;
+    interval_ *= 2;
+}
+
+void TrainingHistory::store(const Parameters& parameters) {
+    assert(parameters.weights.size() == weightCount_ && parameters.biases.size() == biasCount_);
+    if (checkpointCount_ == slots_.size()) {
+        // No free slot: open the next, and its block.
+        const auto slot = static_cast<std::uint32_t>(slots_.size());
+        if (slot % slotsPerBlock_ == 0) {
+            const std::size_t slots = std::min(slotsPerBlock_, capacity_ - slot);
+            blocks_.emplace_back(slots * (weightCount_ + biasCount_));
+        }
+        slots_.push_back(slot);
+    }
+    double* out = slotData(slots_[checkpointCount_]);
+    out = std::copy(parameters.weights.begin(), parameters.weights.end(), out);
+    std::copy(parameters.biases.begin(), parameters.biases.end(), out);
+}
+
+Parameters TrainingHistory::load(std::uint32_t slot) const {
+    const double* in = slotData(slot);
+    return {std::vector<double>(in, in + weightCount_),
+            std::vector<double>(in + weightCount_, in + weightCount_ + biasCount_)};
+}
+
+double* TrainingHistory::slotData(std::uint32_t slot) {
+    const std::size_t offset = (slot % slotsPerBlock_) * (weightCount_ + biasCount_);
+    return blocks_[slot / slotsPerBlock_].data() + offset;
+}
+
+const double* TrainingHistory::slotData(std::uint32_t slot) const {
+    const std::size_t offset = (slot % slotsPerBlock_) * (weightCount_ + biasCount_);
+    return blocks_[slot / slotsPerBlock_].data() + offset;
 }
 
 }  // namespace core

@@ -1,9 +1,17 @@
-// Nanoseconds per training step of the worked example, against a hand-unrolled 2-2-2 loop.
+// Nanoseconds per training step of the worked example, against a hand-unrolled 2-2-2 loop; the
+// cost of the run's record (advance, seek, thinning) against the plain trainer.
 #include <benchmark/benchmark.h>
 
+#include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <string>
 
 #include "core/trainer.h"
+#include "core/traininghistory.h"
 
 namespace {
 
@@ -80,5 +88,120 @@ void BM_Run10000(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations() * 10000);
 }
 BENCHMARK(BM_Run10000)->Unit(benchmark::kMicrosecond);
+
+// Plain training in 10,000-update chunks, the baseline of BM_AdvanceWithRecord.
+void BM_RunPlain(benchmark::State& state) {
+    core::Trainer trainer(workedExample());
+    for (auto _ : state)
+        benchmark::DoNotOptimize(trainer.run(10000));
+    state.SetItemsProcessed(state.iterations() * 10000);
+}
+BENCHMARK(BM_RunPlain)->Unit(benchmark::kMicrosecond);
+
+// The same chunks through the record, keeping a checkpoint every 1,000 updates; the argument is
+// the budget in KiB (a small one thins every few hundred chunks).
+void BM_AdvanceWithRecord(benchmark::State& state) {
+    core::Trainer trainer(workedExample());
+    core::TrainingHistory record(trainer, 1000, std::size_t(state.range(0)) << 10);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(record.advance(trainer, 10000));
+    state.SetItemsProcessed(state.iterations() * 10000);
+    state.counters["interval"] = double(record.interval());
+    state.counters["record_bytes"] = double(record.memoryBytes());
+}
+BENCHMARK(BM_AdvanceWithRecord)
+    ->Arg(core::TrainingHistory::defaultBudgetBytes >> 10)
+    ->Arg(64)
+    ->Unit(benchmark::kMicrosecond);
+
+// The interval of a record with the default budget after `run` iterations of the worked example.
+long long intervalAfter(long long run) {
+    core::Trainer trainer(workedExample());
+    const core::TrainingHistory record(trainer);
+    long long interval = 1000;
+    while (static_cast<long long>(record.capacity() - 1) * interval <= run)
+        interval *= 2;
+    return interval;
+}
+
+// The longest seek in a record of `range(0)` iterations: from another place to the iteration just
+// before a checkpoint, replaying interval - 1 updates.
+void BM_SeekWorstCase(benchmark::State& state) {
+    const long long interval = intervalAfter(state.range(0));
+    core::Trainer trainer(workedExample());
+    core::TrainingHistory record(trainer, interval);
+    record.advance(trainer, 3 * interval);
+    for (auto _ : state) {
+        record.seek(trainer, 0);
+        record.seek(trainer, 2 * interval - 1);
+    }
+    state.counters["replayed"] = double(interval - 1);
+}
+BENCHMARK(BM_SeekWorstCase)
+    ->Arg(2'500'000'000)
+    ->Arg(100'000'000'000)
+    ->Unit(benchmark::kMillisecond);
+
+// The single advance that fills a default-size record and thins it (the longest advance there
+// is): 381k checkpoints at an interval of one update.
+void BM_AdvanceThatThins(benchmark::State& state) {
+    for (auto _ : state) {
+        state.PauseTiming();
+        auto trainer = std::make_unique<core::Trainer>(workedExample());
+        auto record = std::make_unique<core::TrainingHistory>(*trainer, 1);
+        record->advance(*trainer, static_cast<long long>(record->capacity()) - 2);
+        state.ResumeTiming();
+        record->advance(*trainer, 1);
+        benchmark::DoNotOptimize(record->interval());
+        state.PauseTiming();  // freeing the record is not part of it
+        record.reset();
+        state.ResumeTiming();
+    }
+}
+BENCHMARK(BM_AdvanceThatThins)->Unit(benchmark::kMicrosecond)->Iterations(20);
+
+// The resident memory of this process in kB (Linux), or -1.
+long long residentKilobytes() {
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);)
+        if (line.rfind("VmRSS:", 0) == 0) return std::atoll(line.c_str() + 6);
+    return -1;
+}
+
+// A soak run, by hand only: BACKPROP_SOAK_ITERATIONS=1000000000 core_bench
+// --benchmark_filter=Soak plays that many iterations as the window does (65,536 at a time,
+// keeping each loss) and prints the record's bytes and the process's memory as it goes.
+void BM_RecordSoak(benchmark::State& state, long long iterations) {
+    for (auto _ : state) {
+        core::Trainer trainer(workedExample());
+        core::TrainingHistory record(trainer);
+        std::vector<double> losses;
+        const auto start = std::chrono::steady_clock::now();
+        const long long report = iterations / 20;
+        while (record.end() < iterations) {
+            losses.clear();
+            record.advance(trainer, 65536, &losses);
+            if (record.end() / report != (record.end() - 65536) / report ||
+                record.end() >= iterations) {
+                const double seconds =
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+                std::fprintf(stderr,
+                             "%6.1f s  %13lld it  interval %6lld  record %9zu B  VmRSS %7lld kB\n",
+                             seconds, record.end(), record.interval(), record.memoryBytes(),
+                             residentKilobytes());
+            }
+        }
+        state.counters["record_bytes"] = double(record.memoryBytes());
+        state.counters["rss_kB"] = double(residentKilobytes());
+    }
+}
+
+const bool soakRegistered = [] {
+    if (const char* iterations = std::getenv("BACKPROP_SOAK_ITERATIONS"))
+        benchmark::RegisterBenchmark("BM_RecordSoak", BM_RecordSoak, std::atoll(iterations))
+            ->Iterations(1)
+            ->Unit(benchmark::kSecond);
+    return true;
+}();
 
 }  // namespace
