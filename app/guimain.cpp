@@ -1,6 +1,7 @@
 // backprop-lab: the window. With --screenshot it renders itself into a PNG and exits, unshown.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QSaveFile>
 #include <QWindow>
 #include <cmath>
@@ -9,6 +10,7 @@
 #include "ui/learningratecontrol.h"
 #include "ui/mainwindow.h"
 #include "ui/session/presetlibrary.h"
+#include "ui/session/sessionfile.h"
 #include "ui/trainingcontroller.h"
 
 namespace {
@@ -54,6 +56,18 @@ Problem applyPreset(const QCommandLineParser& parser, const Options& o, ui::Main
     if (window.loadPreset(name)) return {};
     return QStringLiteral("--preset: unknown preset \"%1\" (available: %2)")
         .arg(name, session::PresetLibrary::builtIn().names().join(", "));
+}
+
+// The session file FILE when one is given, else the preset.
+Problem applySession(const QCommandLineParser& parser, const Options& o, ui::MainWindow& window) {
+    const QStringList files = parser.positionalArguments();
+    if (files.isEmpty()) return applyPreset(parser, o, window);
+    if (files.size() > 1) return "unexpected argument \"" + files[1] + "\"";
+    QString error;
+    const std::optional<session::Session> session = session::SessionFile::read(files[0], &error);
+    if (!session) return error;
+    window.controller()->load(*session, QFileInfo(files[0]).completeBaseName());
+    return {};
 }
 
 Problem applyRate(const QCommandLineParser& parser, const Options& o, ui::MainWindow& window) {
@@ -168,21 +182,20 @@ int main(int argc, char* argv[]) {
     parser.setApplicationDescription("Learn backpropagation by stepping through it.");
     parser.addHelpOption();
     parser.addVersionOption();
+    parser.addPositionalArgument("FILE", "A session file to open instead of a preset.", "[FILE]");
     const Options options;
     parser.addOptions({options.screenshot, options.preset, options.rate, options.size,
                        options.steps, options.stepSize, options.advance, options.state});
     if (!parser.parse(application.arguments())) return fail(parser.errorText());
     if (parser.isSet("help")) parser.showHelp(0);
     if (parser.isSet("version")) parser.showVersion();
-    if (!parser.positionalArguments().isEmpty())
-        return fail("unexpected argument \"" + parser.positionalArguments().first() + "\"");
 
     // A screenshot is the same on every machine: the window's defaults, not what it remembers.
     ui::MainWindow window(parser.isSet(options.screenshot)
                               ? ui::MainWindow::Arrangement::Default
                               : ui::MainWindow::Arrangement::Remembered);
     for (const auto apply :
-         {applyPreset, applyRate, applySize, applySteps, applyStepSize, applyAdvance})
+         {applySession, applyRate, applySize, applySteps, applyStepSize, applyAdvance})
         if (const Problem problem = apply(parser, options, window); !problem.isEmpty())
             return fail(problem);
     if (parser.isSet(options.screenshot))

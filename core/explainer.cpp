@@ -9,27 +9,18 @@ namespace core {
 
 namespace {
 
-// Builds the terms of one snapshot; see explain().
-class Explainer {
+using Kind = TermSlot::Kind;
+
+// Writes any one term of one snapshot; see explain() and TermSlot.
+class TermWriter {
 public:
-    Explainer(const StepSnapshot& snapshot, int digits)
+    TermWriter(const StepSnapshot& snapshot, int digits)
         : snapshot_(snapshot),
           topology_(snapshot.topology()),
           digits_(digits),
           batch_(snapshot.sampleCount() > 1) {}
 
-    std::vector<Term> run() {
-        // Each phase stays in one piece: all forward passes, then all backward passes.
-        for (int s = 0; s < snapshot_.sampleCount(); ++s)
-            forward(s);
-        if (batch_) lossMean();
-        for (int s = 0; s < snapshot_.sampleCount(); ++s)
-            for (int l = topology_.layerCount() - 1; l >= 1; --l)
-                backward(s, l);
-        if (batch_) gradientMeans();
-        if (snapshot_.updated()) updates();
-        return std::move(terms_);
-    }
+    Term write(const TermSlot& slot) const;
 
 private:
     // Symbols ----------------------------------------------------------------------------------
@@ -55,6 +46,11 @@ private:
     }
     std::string outputError(int k, int s) const {
         return "E_{" + name(topology_.layerCount() - 1, k) + "}" + mark(s);
+    }
+    // The symbol of the share of (l, j)'s dE/dout that flows through node k of layer l+1.
+    std::string share(int s, int l, int j, int k) const {
+        if (l + 1 == topology_.layerCount() - 1) return partial(outputError(k, s), out(l, j, s));
+        return "(" + partial(loss(s), out(l, j, s)) + ")_{via " + name(l + 1, k) + "}";
     }
 
     // Numbers ----------------------------------------------------------------------------------
@@ -86,49 +82,6 @@ private:
         }
         return {formula, numbers};
     }
-
-    // The places of the step's numbers.
-    static QuantityRef weightRef(int w) { return {.quantity = Quantity::Weight, .parameter = w}; }
-    static QuantityRef biasRef(int b) { return {.quantity = Quantity::Bias, .parameter = b}; }
-    QuantityRef targetRef(int s, int k) const {
-        return {Quantity::Target, s, topology_.layerCount() - 1, k};
-    }
-
-    // Highlights -------------------------------------------------------------------------------
-    // Node (l, n) and every path from it to the loss: the weights out of it and all later layers.
-    void addDownstream(Highlight& h, int l, int n) const {
-        h.nodes.push_back({l, n});
-        h.loss = true;
-        for (int later = l + 1; later < topology_.layerCount(); ++later)
-            for (int d = 0; d < topology_.layerSize(later); ++d) {
-                h.nodes.push_back({later, d});
-                for (int s = 0; s < topology_.layerSize(later - 1); ++s)
-                    if (later > l + 1 || s == n)
-                        h.weights.push_back(topology_.weightIndex(later, d, s));
-            }
-    }
-
-    // Bias `b` and the edges from it into every node it feeds; with `loss`, E_total too.
-    Highlight biasHighlight(int b, bool loss = false) const {
-        Highlight h{.biases = {b}, .loss = loss};
-        const int layer = topology_.biasLayer(b);
-        for (int n = 0; n < topology_.layerSize(layer); ++n)
-            if (topology_.biasIndex(layer, n) == b) h.biasEdges.push_back({layer, n});
-        return h;
-    }
-
-    void add(Phase phase, QuantityRef ref, std::string symbol, std::string formula,
-             std::string numbers, Factors& factors, std::string meaning, Highlight highlight) {
-        const double value = snapshot_.value(ref);
-        terms_.push_back({phase, ref, std::move(symbol), std::move(formula), std::move(numbers),
-                          factors.take(), value, number(value), std::move(meaning),
-                          std::move(highlight)});
-    }
-
-    void forward(int s);
-    void backward(int s, int l);
-    void hiddenDLoss_dOut(int s, int l, int j);
-    void gradients(int s, int l);
     // "(x1 + x2 + ..)/n" over the samples, as symbols and as numbers, each x its sample's factor.
     template <class OperandOf>
     std::pair<std::string, std::string> mean(OperandOf operandOf, Factors& factors) const {
@@ -139,300 +92,450 @@ private:
         const std::string count = std::to_string(snapshot_.sampleCount());
         return {"(" + formula + ")/" + count, "(" + numbers + ")/" + count};
     }
-    void lossMean();
-    void gradientMeans();
-    void updates();
+
+    // The places of the step's numbers.
+    static QuantityRef weightRef(int w) { return {.quantity = Quantity::Weight, .parameter = w}; }
+    static QuantityRef biasRef(int b) { return {.quantity = Quantity::Bias, .parameter = b}; }
+    QuantityRef targetRef(int s, int k) const {
+        return {Quantity::Target, s, topology_.layerCount() - 1, k};
+    }
+
+    // Highlights -------------------------------------------------------------------------------
+    // Bias `b` and the edges from it into every node it feeds; with `loss`, E_total too.
+    Highlight biasHighlight(int b, bool loss = false) const {
+        Highlight h{.biases = {b}, .loss = loss};
+        const int layer = topology_.biasLayer(b);
+        for (int n = 0; n < topology_.layerSize(layer); ++n)
+            if (topology_.biasIndex(layer, n) == b) h.biasEdges.push_back({layer, n});
+        return h;
+    }
+
+    Term make(Phase phase, const TermSlot& slot, std::string symbol, std::string formula,
+              std::string numbers, Factors& factors, std::string meaning,
+              Highlight highlight) const {
+        const QuantityRef ref = quantityOf(snapshot_, slot);
+        const double value = snapshot_.value(ref);
+        return {phase,          ref,   std::move(symbol), std::move(formula), std::move(numbers),
+                factors.take(), value, number(value),     std::move(meaning), std::move(highlight)};
+    }
+
+    // One writer for each kind of term.
+    Term netTerm(const TermSlot& slot) const;
+    Term outTerm(const TermSlot& slot) const;
+    Term outputErrorTerm(const TermSlot& slot) const;
+    Term lossTerm(const TermSlot& slot) const;
+    Term lossMeanTerm(const TermSlot& slot) const;
+    Term outputDLoss_dOutTerm(const TermSlot& slot) const;
+    Term shareTerm(const TermSlot& slot) const;
+    Term hiddenDLoss_dOutTerm(const TermSlot& slot) const;
+    Term slopeTerm(const TermSlot& slot) const;
+    Term deltaTerm(const TermSlot& slot) const;
+    Term weightGradientTerm(const TermSlot& slot) const;
+    Term biasGradientTerm(const TermSlot& slot) const;
+    Term meanTerm(const TermSlot& slot) const;
+    Term updateTerm(const TermSlot& slot) const;
 
     const StepSnapshot& snapshot_;
     const Topology& topology_;
     int digits_;
     bool batch_;
-    std::vector<Term> terms_;
 };
 
-void Explainer::forward(int s) {
-    for (int l = 1; l < topology_.layerCount(); ++l) {
-        const Activation activation = topology_.activation(l);
-        for (int n = 0; n < topology_.layerSize(l); ++n) {
-            const NodeValues& node = snapshot_.node(s, l, n);
-            const int b = topology_.biasIndex(l, n);
-            Factors factors;
-            std::string formula, numbers;
-            Highlight highlight{.nodes = {{l, n}}, .biases = {b}, .biasEdges = {{l, n}}};
-            for (int src = 0; src < topology_.layerSize(l - 1); ++src) {
-                const int w = topology_.weightIndex(l, n, src);
-                const QuantityRef in{Quantity::Out, s, l - 1, src};
-                const std::string plus = src == 0 ? "" : " + ";
-                factors.add(weightRef(w));
-                factors.add(in);
-                formula += plus + factors.mark(weightRef(w), weight(w)) + " * " +
-                           factors.mark(in, out(l - 1, src, s));
-                numbers += plus + operand(factors, weightRef(w)) + " * " + operand(factors, in);
-                highlight.nodes.push_back({l - 1, src});
-                highlight.weights.push_back(w);
-            }
-            factors.add(biasRef(b));
-            formula += " + " + factors.mark(biasRef(b), bias(b)) + " * 1";
-            numbers += " + " + operand(factors, biasRef(b)) + " * 1";
-            add(Phase::Forward, {Quantity::Net, s, l, n}, net(l, n, s), formula, numbers, factors,
+Term TermWriter::write(const TermSlot& slot) const {
+    switch (slot.kind) {
+        case Kind::Net:
+            return netTerm(slot);
+        case Kind::Out:
+            return outTerm(slot);
+        case Kind::OutputError:
+            return outputErrorTerm(slot);
+        case Kind::Loss:
+            return lossTerm(slot);
+        case Kind::LossMean:
+            return lossMeanTerm(slot);
+        case Kind::OutputDLoss_dOut:
+            return outputDLoss_dOutTerm(slot);
+        case Kind::PathShare:
+            return shareTerm(slot);
+        case Kind::HiddenDLoss_dOut:
+            return hiddenDLoss_dOutTerm(slot);
+        case Kind::Slope:
+            return slopeTerm(slot);
+        case Kind::Delta:
+            return deltaTerm(slot);
+        case Kind::WeightGradient:
+            return weightGradientTerm(slot);
+        case Kind::BiasGradient:
+            return biasGradientTerm(slot);
+        case Kind::WeightMean:
+        case Kind::BiasMean:
+            return meanTerm(slot);
+        case Kind::WeightUpdate:
+        case Kind::BiasUpdate:
+            break;
+    }
+    return updateTerm(slot);
+}
+
+// Forward pass -----------------------------------------------------------------------------------
+
+Term TermWriter::netTerm(const TermSlot& slot) const {
+    const int s = slot.sample, l = slot.layer, n = slot.node;
+    const int b = topology_.biasIndex(l, n);
+    Factors factors;
+    std::string formula, numbers;
+    Highlight highlight{.nodes = {{l, n}}, .biases = {b}, .biasEdges = {{l, n}}};
+    for (int src = 0; src < topology_.layerSize(l - 1); ++src) {
+        const int w = topology_.weightIndex(l, n, src);
+        const QuantityRef in{Quantity::Out, s, l - 1, src};
+        const std::string plus = src == 0 ? "" : " + ";
+        factors.add(weightRef(w));
+        factors.add(in);
+        formula += plus + factors.mark(weightRef(w), weight(w)) + " * " +
+                   factors.mark(in, out(l - 1, src, s));
+        numbers += plus + operand(factors, weightRef(w)) + " * " + operand(factors, in);
+        highlight.nodes.push_back({l - 1, src});
+        highlight.weights.push_back(w);
+    }
+    factors.add(biasRef(b));
+    formula += " + " + factors.mark(biasRef(b), bias(b)) + " * 1";
+    numbers += " + " + operand(factors, biasRef(b)) + " * 1";
+    return make(Phase::Forward, slot, net(l, n, s), formula, numbers, factors,
                 "The total input of " + name(l, n) +
                     ": every incoming value times its weight, plus the bias.",
                 highlight);
+}
 
-            const ActivationInfo& f = activationInfo(activation);
-            const QuantityRef netRef{Quantity::Net, s, l, n};
-            Factors outFactors;
-            formula = fillFormula(f.outFormula, {{"$net", net(l, n, s), netRef}}, &outFactors);
-            numbers =
-                fillFormula(f.outFormula, {{"$net", number(node.net), netRef}}, &outFactors, true);
-            add(Phase::Forward, {Quantity::Out, s, l, n}, out(l, n, s), formula, numbers,
-                outFactors,
+Term TermWriter::outTerm(const TermSlot& slot) const {
+    const int s = slot.sample, l = slot.layer, n = slot.node;
+    const ActivationInfo& f = activationInfo(topology_.activation(l));
+    const QuantityRef netRef{Quantity::Net, s, l, n};
+    Factors factors;
+    const std::string formula =
+        fillFormula(f.outFormula, {{"$net", net(l, n, s), netRef}}, &factors);
+    const std::string numbers = fillFormula(
+        f.outFormula, {{"$net", number(snapshot_.node(s, l, n).net), netRef}}, &factors, true);
+    return make(Phase::Forward, slot, out(l, n, s), formula, numbers, factors,
                 "The output of " + name(l, n) + ". " +
                     fillFormula(f.meaning, {{"$net", "net_" + name(l, n)}}, nullptr),
-                {{{l, n}}, {}, {}, false});
-        }
-    }
+                {.nodes = {{l, n}}});
+}
 
+Term TermWriter::outputErrorTerm(const TermSlot& slot) const {
+    const int s = slot.sample, last = slot.layer, k = slot.node;
+    const QuantityRef outRef{Quantity::Out, s, last, k};
+    Factors factors{targetRef(s, k), outRef};
+    const std::string formula = "@{half}(" +
+                                factors.mark(targetRef(s, k), "target_{" + name(last, k) + "}") +
+                                " - " + factors.mark(outRef, out(last, k, s)) + ")^{2}";
+    const std::string numbers =
+        "@{half}(" + number(factors, targetRef(s, k)) + " - " + operand(factors, outRef) + ")^{2}";
+    return make(Phase::Forward, slot, outputError(k, s), formula, numbers, factors,
+                "The squared error of " + name(last, k) + " against its target.",
+                {.nodes = {{last, k}}, .loss = true});
+}
+
+Term TermWriter::lossTerm(const TermSlot& slot) const {
+    const int s = slot.sample;
     const int last = topology_.layerCount() - 1;
     std::vector<Operand> errors;
-    Highlight lossHighlight{{}, {}, {}, true};
+    Highlight highlight{.loss = true};
     for (int k = 0; k < topology_.outputCount(); ++k) {
-        const QuantityRef outRef{Quantity::Out, s, last, k};
-        Factors factors{targetRef(s, k), outRef};
-        const std::string formula =
-            "@{half}(" + factors.mark(targetRef(s, k), "target_{" + name(last, k) + "}") + " - " +
-            factors.mark(outRef, out(last, k, s)) + ")^{2}";
-        const std::string numbers = "@{half}(" + number(factors, targetRef(s, k)) + " - " +
-                                    operand(factors, outRef) + ")^{2}";
-        add(Phase::Forward, {Quantity::OutputError, s, last, k}, outputError(k, s), formula,
-            numbers, factors, "The squared error of " + name(last, k) + " against its target.",
-            {{{last, k}}, {}, {}, true});
         errors.push_back({{Quantity::OutputError, s, last, k}, outputError(k, s)});
-        lossHighlight.nodes.push_back({last, k});
+        highlight.nodes.push_back({last, k});
     }
-    Factors lossFactors;
-    const auto [lossFormula, lossNumbers] = joined(errors, " + ", lossFactors);
-    const QuantityRef lossRef = batch_ ? QuantityRef{Quantity::SampleLoss, s} : QuantityRef{};
-    add(Phase::Forward, lossRef, loss(s), lossFormula, lossNumbers, lossFactors,
+    Factors factors;
+    const auto [formula, numbers] = joined(errors, " + ", factors);
+    return make(
+        Phase::Forward, slot, loss(s), formula, numbers, factors,
         batch_ ? "The error of sample " + std::to_string(s + 1) + ": the sum of its output errors."
                : "The total error: the sum of the output errors.",
-        lossHighlight);
+        highlight);
 }
 
-void Explainer::backward(int s, int l) {
-    const int last = topology_.layerCount() - 1;
-    for (int j = 0; j < topology_.layerSize(l); ++j) {
-        const NodeValues& node = snapshot_.node(s, l, j);
-        const QuantityRef outRef{Quantity::Out, s, l, j};
-        const QuantityRef netRef{Quantity::Net, s, l, j};
-        const QuantityRef dLoss_dOutRef{Quantity::DLoss_dOut, s, l, j};
-        const QuantityRef dOut_dNetRef{Quantity::DOut_dNet, s, l, j};
-        const std::string dLoss_dOut = partial(loss(s), out(l, j, s));
-        const std::string dOut_dNet = partial(out(l, j, s), net(l, j, s));
-        Highlight downstream;
-        addDownstream(downstream, l, j);
-
-        if (l == last) {
-            Factors factors{targetRef(s, j), outRef};
-            const std::string formula =
-                "-(" + factors.mark(targetRef(s, j), "target_{" + name(l, j) + "}") + " - " +
-                factors.mark(outRef, out(l, j, s)) + ")";
-            const std::string numbers =
-                "-(" + number(factors, targetRef(s, j)) + " - " + operand(factors, outRef) + ")";
-            add(Phase::Backward, dLoss_dOutRef, dLoss_dOut, formula, numbers, factors,
-                "How fast the error grows as out_" + name(l, j) + " grows.", downstream);
-        } else {
-            hiddenDLoss_dOut(s, l, j);
-        }
-
-        const ActivationInfo& f = activationInfo(topology_.activation(l));
-        Factors slopeFactors;
-        const std::string formula = fillFormula(
-            f.slopeFormula, {{"$out", out(l, j, s), outRef}, {"$net", net(l, j, s), netRef}},
-            &slopeFactors);
-        const std::string numbers =
-            fillFormula(f.slopeFormula,
-                        {{"$out", number(node.out), outRef}, {"$net", number(node.net), netRef}},
-                        &slopeFactors, true);
-        add(Phase::Backward, dOut_dNetRef, dOut_dNet, formula, numbers, slopeFactors,
-            "The slope of the activation at net_" + name(l, j) + ": how fast out_" + name(l, j) +
-                " changes as net_" + name(l, j) + " changes.",
-            {{{l, j}}, {}, {}, false});
-
-        Factors deltaFactors;
-        const auto [deltaFormula, deltaNumbers] =
-            joined({{dLoss_dOutRef, dLoss_dOut}, {dOut_dNetRef, dOut_dNet}}, " * ", deltaFactors);
-        add(Phase::Backward, {Quantity::Delta, s, l, j}, delta(l, j, s), deltaFormula, deltaNumbers,
-            deltaFactors,
-            "The error signal of " + name(l, j) + ": how fast the error changes as net_" +
-                name(l, j) + " changes (dE/dnet).",
-            downstream);
-    }
-    gradients(s, l);
-}
-
-void Explainer::hiddenDLoss_dOut(int s, int l, int j) {
-    const bool nextIsOutput = l + 1 == topology_.layerCount() - 1;
-    std::vector<Operand> paths;
-    for (int k = 0; k < topology_.layerSize(l + 1); ++k) {
-        const int w = topology_.weightIndex(l + 1, k, j);
-        const std::string symbol =
-            nextIsOutput ? partial(outputError(k, s), out(l, j, s))
-                         : "(" + partial(loss(s), out(l, j, s)) + ")_{via " + name(l + 1, k) + "}";
-        Highlight path;
-        addDownstream(path, l + 1, k);
-        path.nodes.push_back({l, j});
-        path.weights.push_back(w);
-        const QuantityRef pathRef{
-            .quantity = Quantity::PathDLoss_dOut, .sample = s, .layer = l, .node = j, .via = k};
-        Factors factors;
-        const auto [formula, numbers] = joined(
-            {{{Quantity::Delta, s, l + 1, k}, delta(l + 1, k, s)}, {weightRef(w), weight(w)}},
-            " * ", factors);
-        add(Phase::Backward, pathRef, symbol, formula, numbers, factors,
-            "The part of out_" + name(l, j) + "'s effect on the error that flows through " +
-                name(l + 1, k) + ": its delta times the weight " + topology_.weightName(w) +
-                " between them.",
-            path);
-        paths.push_back({pathRef, symbol});
-    }
-    Highlight downstream;
-    addDownstream(downstream, l, j);
-    Factors factors;
-    const auto [formula, numbers] = joined(paths, " + ", factors);
-    add(Phase::Backward, {Quantity::DLoss_dOut, s, l, j}, partial(loss(s), out(l, j, s)), formula,
-        numbers, factors,
-        name(l, j) +
-            " feeds every node of the next layer, so its effect on the error is the sum "
-            "over those paths.",
-        downstream);
-}
-
-void Explainer::gradients(int s, int l) {
-    const Quantity weightQuantity =
-        batch_ ? Quantity::SampleDLoss_dWeight : Quantity::DLoss_dWeight;
-    for (int d = 0; d < topology_.layerSize(l); ++d) {
-        for (int src = 0; src < topology_.layerSize(l - 1); ++src) {
-            const int w = topology_.weightIndex(l, d, src);
-            Highlight highlight;
-            addDownstream(highlight, l, d);
-            highlight.weights.push_back(w);
-            // dnet/dw is the out of the weight's source node.
-            Factors factors;
-            const auto [formula, numbers] =
-                joined({{{Quantity::DLoss_dOut, s, l, d}, partial(loss(s), out(l, d, s))},
-                        {{Quantity::DOut_dNet, s, l, d}, partial(out(l, d, s), net(l, d, s))},
-                        {{Quantity::Out, s, l - 1, src}, partial(net(l, d, s), weight(w))}},
-                       " * ", factors);
-            add(Phase::Backward,
-                {.quantity = weightQuantity, .sample = batch_ ? s : -1, .parameter = w},
-                partial(loss(s), weight(w)), formula, numbers, factors,
-                "How fast the error changes as " + topology_.weightName(w) +
-                    " changes: " + name(l, d) + "'s error signal times the value " +
-                    topology_.weightName(w) + " carries in.",
-                highlight);
-        }
-    }
-    if (!snapshot_.trainsBiases()) return;
-
-    const Quantity biasQuantity = batch_ ? Quantity::SampleDLoss_dBias : Quantity::DLoss_dBias;
-    const bool shared = topology_.biasMode() == BiasMode::Shared;
-    const int biases = shared ? 1 : topology_.layerSize(l);
-    for (int k = 0; k < biases; ++k) {
-        const int b = topology_.biasIndex(l, k);
-        Highlight highlight = biasHighlight(b);
-        std::vector<Operand> deltas;
-        for (const Highlight::Node fed : std::vector(highlight.biasEdges)) {
-            deltas.push_back({{Quantity::Delta, s, l, fed.node}, delta(l, fed.node, s)});
-            addDownstream(highlight, l, fed.node);
-        }
-        Factors factors;
-        const auto [formula, numbers] = joined(deltas, " + ", factors);
-        add(Phase::Backward, {.quantity = biasQuantity, .sample = batch_ ? s : -1, .parameter = b},
-            partial(loss(s), bias(b)), formula, numbers, factors,
-            shared ? topology_.biasName(b) +
-                         " enters every node of its layer with weight 1, so its gradient is "
-                         "the sum of their deltas."
-                   : topology_.biasName(b) +
-                         " enters one node with weight 1, so its gradient "
-                         "is that node's delta.",
-            highlight);
-    }
-}
-
-void Explainer::lossMean() {
+Term TermWriter::lossMeanTerm(const TermSlot& slot) const {
     Factors factors;
     const auto [formula, numbers] = mean(
         [&](int s) {
             return Operand{{Quantity::SampleLoss, s}, loss(s)};
         },
         factors);
-    add(Phase::Forward, {}, "E_{total}", formula, numbers, factors,
-        "The loss of the batch: the mean of the sample errors.", {{}, {}, {}, true});
+    return make(Phase::Forward, slot, "E_{total}", formula, numbers, factors,
+                "The loss of the batch: the mean of the sample errors.", {.loss = true});
 }
 
-void Explainer::gradientMeans() {
-    const std::string meaning =
-        "The gradient of the batch loss: the mean of the samples' gradients.";
-    for (int w = 0; w < topology_.weightCount(); ++w) {
-        Factors factors;
-        const auto [formula, numbers] = mean(
-            [&](int s) {
-                return Operand{
-                    {.quantity = Quantity::SampleDLoss_dWeight, .sample = s, .parameter = w},
-                    partial(loss(s), weight(w))};
-            },
-            factors);
-        add(Phase::Backward, {.quantity = Quantity::DLoss_dWeight, .parameter = w},
-            partial("E_{total}", weight(w)), formula, numbers, factors, meaning,
-            {{}, {w}, {}, true});
-    }
-    if (!snapshot_.trainsBiases()) return;
-    for (int b = 0; b < topology_.biasCount(); ++b) {
-        Factors factors;
-        const auto [formula, numbers] = mean(
-            [&](int s) {
-                return Operand{
-                    {.quantity = Quantity::SampleDLoss_dBias, .sample = s, .parameter = b},
-                    partial(loss(s), bias(b))};
-            },
-            factors);
-        add(Phase::Backward, {.quantity = Quantity::DLoss_dBias, .parameter = b},
-            partial("E_{total}", bias(b)), formula, numbers, factors, meaning,
-            biasHighlight(b, true));
-    }
+// Backward pass ----------------------------------------------------------------------------------
+
+Term TermWriter::outputDLoss_dOutTerm(const TermSlot& slot) const {
+    const int s = slot.sample, l = slot.layer, j = slot.node;
+    const QuantityRef outRef{Quantity::Out, s, l, j};
+    Factors factors{targetRef(s, j), outRef};
+    const std::string formula = "-(" +
+                                factors.mark(targetRef(s, j), "target_{" + name(l, j) + "}") +
+                                " - " + factors.mark(outRef, out(l, j, s)) + ")";
+    const std::string numbers =
+        "-(" + number(factors, targetRef(s, j)) + " - " + operand(factors, outRef) + ")";
+    return make(Phase::Backward, slot, partial(loss(s), out(l, j, s)), formula, numbers, factors,
+                "How fast the error grows as out_" + name(l, j) + " grows.",
+                {.downstream = {{l, j}}});
 }
 
-void Explainer::updates() {
+Term TermWriter::shareTerm(const TermSlot& slot) const {
+    const int s = slot.sample, l = slot.layer, j = slot.node, k = slot.other;
+    const int w = topology_.weightIndex(l + 1, k, j);
+    Factors factors;
+    const auto [formula, numbers] =
+        joined({{{Quantity::Delta, s, l + 1, k}, delta(l + 1, k, s)}, {weightRef(w), weight(w)}},
+               " * ", factors);
+    return make(Phase::Backward, slot, share(s, l, j, k), formula, numbers, factors,
+                "The part of out_" + name(l, j) + "'s effect on the error that flows through " +
+                    name(l + 1, k) + ": its delta times the weight " + topology_.weightName(w) +
+                    " between them.",
+                {.nodes = {{l, j}}, .weights = {w}, .downstream = {{l + 1, k}}});
+}
+
+Term TermWriter::hiddenDLoss_dOutTerm(const TermSlot& slot) const {
+    const int s = slot.sample, l = slot.layer, j = slot.node;
+    std::vector<Operand> paths;
+    for (int k = 0; k < topology_.layerSize(l + 1); ++k)
+        paths.push_back({quantityOf(snapshot_, {Kind::PathShare, s, l, j, k}), share(s, l, j, k)});
+    Factors factors;
+    const auto [formula, numbers] = joined(paths, " + ", factors);
+    return make(Phase::Backward, slot, partial(loss(s), out(l, j, s)), formula, numbers, factors,
+                name(l, j) +
+                    " feeds every node of the next layer, so its effect on the error is the sum "
+                    "over those paths.",
+                {.downstream = {{l, j}}});
+}
+
+Term TermWriter::slopeTerm(const TermSlot& slot) const {
+    const int s = slot.sample, l = slot.layer, j = slot.node;
+    const NodeValues node = snapshot_.node(s, l, j);
+    const QuantityRef outRef{Quantity::Out, s, l, j};
+    const QuantityRef netRef{Quantity::Net, s, l, j};
+    const ActivationInfo& f = activationInfo(topology_.activation(l));
+    Factors factors;
+    const std::string formula = fillFormula(
+        f.slopeFormula, {{"$out", out(l, j, s), outRef}, {"$net", net(l, j, s), netRef}}, &factors);
+    const std::string numbers = fillFormula(
+        f.slopeFormula, {{"$out", number(node.out), outRef}, {"$net", number(node.net), netRef}},
+        &factors, true);
+    return make(Phase::Backward, slot, partial(out(l, j, s), net(l, j, s)), formula, numbers,
+                factors,
+                "The slope of the activation at net_" + name(l, j) + ": how fast out_" +
+                    name(l, j) + " changes as net_" + name(l, j) + " changes.",
+                {.nodes = {{l, j}}});
+}
+
+Term TermWriter::deltaTerm(const TermSlot& slot) const {
+    const int s = slot.sample, l = slot.layer, j = slot.node;
+    Factors factors;
+    const auto [formula, numbers] =
+        joined({{{Quantity::DLoss_dOut, s, l, j}, partial(loss(s), out(l, j, s))},
+                {{Quantity::DOut_dNet, s, l, j}, partial(out(l, j, s), net(l, j, s))}},
+               " * ", factors);
+    return make(Phase::Backward, slot, delta(l, j, s), formula, numbers, factors,
+                "The error signal of " + name(l, j) + ": how fast the error changes as net_" +
+                    name(l, j) + " changes (dE/dnet).",
+                {.downstream = {{l, j}}});
+}
+
+Term TermWriter::weightGradientTerm(const TermSlot& slot) const {
+    const int s = slot.sample, w = slot.other;
+    const WeightEnds ends = topology_.weightEnds(w);
+    const int l = ends.layer, d = ends.destination, src = ends.source;
+    // dnet/dw is the out of the weight's source node.
+    Factors factors;
+    const auto [formula, numbers] =
+        joined({{{Quantity::DLoss_dOut, s, l, d}, partial(loss(s), out(l, d, s))},
+                {{Quantity::DOut_dNet, s, l, d}, partial(out(l, d, s), net(l, d, s))},
+                {{Quantity::Out, s, l - 1, src}, partial(net(l, d, s), weight(w))}},
+               " * ", factors);
+    return make(Phase::Backward, slot, partial(loss(s), weight(w)), formula, numbers, factors,
+                "How fast the error changes as " + topology_.weightName(w) +
+                    " changes: " + name(l, d) + "'s error signal times the value " +
+                    topology_.weightName(w) + " carries in.",
+                {.weights = {w}, .downstream = {{l, d}}});
+}
+
+Term TermWriter::biasGradientTerm(const TermSlot& slot) const {
+    const int s = slot.sample, b = slot.other;
+    const int l = topology_.biasLayer(b);
+    Highlight highlight = biasHighlight(b);
+    std::vector<Operand> deltas;
+    for (const Highlight::Node fed : highlight.biasEdges)
+        deltas.push_back({{Quantity::Delta, s, l, fed.node}, delta(l, fed.node, s)});
+    highlight.downstream = highlight.biasEdges;
+    Factors factors;
+    const auto [formula, numbers] = joined(deltas, " + ", factors);
+    return make(Phase::Backward, slot, partial(loss(s), bias(b)), formula, numbers, factors,
+                topology_.biasMode() == BiasMode::Shared
+                    ? topology_.biasName(b) +
+                          " enters every node of its layer with weight 1, so its gradient is "
+                          "the sum of their deltas."
+                    : topology_.biasName(b) +
+                          " enters one node with weight 1, so its gradient "
+                          "is that node's delta.",
+                highlight);
+}
+
+Term TermWriter::meanTerm(const TermSlot& slot) const {
+    const int p = slot.other;
+    const bool isWeight = slot.kind == Kind::WeightMean;
+    const std::string symbol = isWeight ? weight(p) : bias(p);
+    Factors factors;
+    const auto [formula, numbers] = mean(
+        [&](int s) {
+            const Kind gradient = isWeight ? Kind::WeightGradient : Kind::BiasGradient;
+            return Operand{quantityOf(snapshot_, {.kind = gradient, .sample = s, .other = p}),
+                           partial(loss(s), symbol)};
+        },
+        factors);
+    return make(Phase::Backward, slot, partial("E_{total}", symbol), formula, numbers, factors,
+                "The gradient of the batch loss: the mean of the samples' gradients.",
+                isWeight ? Highlight{.weights = {p}, .loss = true} : biasHighlight(p, true));
+}
+
+// Update -----------------------------------------------------------------------------------------
+
+// p+ = p - lr * dE/dp, for one weight or bias.
+Term TermWriter::updateTerm(const TermSlot& slot) const {
+    const int p = slot.other;
+    const bool isWeight = slot.kind == Kind::WeightUpdate;
+    const std::string symbol = isWeight ? weight(p) : bias(p);
     const QuantityRef rate{Quantity::LearningRate};
-    // p+ = p - lr * dE/dp, for one weight or bias: `before` names p, `gradient` dE/dp.
-    const auto update = [&](QuantityRef ref, const std::string& symbol, const std::string& name,
-                            QuantityRef before, QuantityRef gradient, Highlight highlight) {
-        Factors factors{before, rate, gradient};
-        const std::string formula = factors.mark(before, symbol) + " - " +
-                                    factors.mark(rate, "@{eta}") + " * " +
-                                    factors.mark(gradient, partial("E_{total}", symbol));
-        const std::string numbers = number(factors, before) + " - " + operand(factors, rate) +
-                                    " * " + operand(factors, gradient);
-        add(Phase::Update, ref, symbol + "^{+}", formula, numbers, factors,
-            "Gradient descent moves " + name +
-                " against its gradient, by the learning rate times the gradient.",
-            std::move(highlight));
-    };
-    for (int w = 0; w < topology_.weightCount(); ++w)
-        update({.quantity = Quantity::NewWeight, .parameter = w}, weight(w),
-               topology_.weightName(w), weightRef(w),
-               {.quantity = Quantity::DLoss_dWeight, .parameter = w}, {{}, {w}, {}, false});
-    if (!snapshot_.trainsBiases()) return;
-    for (int b = 0; b < topology_.biasCount(); ++b)
-        update({.quantity = Quantity::NewBias, .parameter = b}, bias(b), topology_.biasName(b),
-               biasRef(b), {.quantity = Quantity::DLoss_dBias, .parameter = b}, biasHighlight(b));
+    const QuantityRef before = isWeight ? weightRef(p) : biasRef(p);
+    const QuantityRef gradient{
+        .quantity = isWeight ? Quantity::DLoss_dWeight : Quantity::DLoss_dBias, .parameter = p};
+    Factors factors{before, rate, gradient};
+    const std::string formula = factors.mark(before, symbol) + " - " +
+                                factors.mark(rate, "@{eta}") + " * " +
+                                factors.mark(gradient, partial("E_{total}", symbol));
+    const std::string numbers = number(factors, before) + " - " + operand(factors, rate) + " * " +
+                                operand(factors, gradient);
+    return make(Phase::Update, slot, symbol + "^{+}", formula, numbers, factors,
+                "Gradient descent moves " +
+                    (isWeight ? topology_.weightName(p) : topology_.biasName(p)) +
+                    " against its gradient, by the learning rate times the gradient.",
+                isWeight ? Highlight{.weights = {p}} : biasHighlight(p));
+}
+
+// Calls `visit` with every slot of the step, in the lesson's order (see explain()).
+template <class Visit>
+void forEachSlot(const StepSnapshot& snapshot, Visit visit) {
+    const Topology& topology = snapshot.topology();
+    const int samples = snapshot.sampleCount();
+    const int last = topology.layerCount() - 1;
+    const bool batch = samples > 1;
+    const bool biases = snapshot.trainsBiases();
+    // Each phase stays in one piece: all forward passes, then all backward passes.
+    for (int s = 0; s < samples; ++s) {
+        for (int l = 1; l <= last; ++l)
+            for (int n = 0; n < topology.layerSize(l); ++n) {
+                visit({Kind::Net, s, l, n});
+                visit({Kind::Out, s, l, n});
+            }
+        for (int k = 0; k < topology.outputCount(); ++k)
+            visit({Kind::OutputError, s, last, k});
+        visit({Kind::Loss, s});
+    }
+    if (batch) visit({Kind::LossMean});
+    for (int s = 0; s < samples; ++s)
+        for (int l = last; l >= 1; --l) {
+            for (int j = 0; j < topology.layerSize(l); ++j) {
+                if (l == last) {
+                    visit({Kind::OutputDLoss_dOut, s, l, j});
+                } else {
+                    // One share per path through the next layer, then their sum.
+                    for (int k = 0; k < topology.layerSize(l + 1); ++k)
+                        visit({Kind::PathShare, s, l, j, k});
+                    visit({Kind::HiddenDLoss_dOut, s, l, j});
+                }
+                visit({Kind::Slope, s, l, j});
+                visit({Kind::Delta, s, l, j});
+            }
+            for (int d = 0; d < topology.layerSize(l); ++d)
+                for (int src = 0; src < topology.layerSize(l - 1); ++src)
+                    visit({Kind::WeightGradient, s, -1, -1, topology.weightIndex(l, d, src)});
+            if (!biases) continue;
+            const int count = topology.biasMode() == BiasMode::Shared ? 1 : topology.layerSize(l);
+            for (int k = 0; k < count; ++k)
+                visit({Kind::BiasGradient, s, -1, -1, topology.biasIndex(l, k)});
+        }
+    if (batch) {
+        for (int w = 0; w < topology.weightCount(); ++w)
+            visit({Kind::WeightMean, -1, -1, -1, w});
+        for (int b = 0; biases && b < topology.biasCount(); ++b)
+            visit({Kind::BiasMean, -1, -1, -1, b});
+    }
+    if (!snapshot.updated()) return;
+    for (int w = 0; w < topology.weightCount(); ++w)
+        visit({Kind::WeightUpdate, -1, -1, -1, w});
+    for (int b = 0; biases && b < topology.biasCount(); ++b)
+        visit({Kind::BiasUpdate, -1, -1, -1, b});
 }
 
 }  // namespace
 
+QuantityRef quantityOf(const StepSnapshot& snapshot, const TermSlot& slot) {
+    const bool batch = snapshot.sampleCount() > 1;
+    const int s = slot.sample, l = slot.layer, n = slot.node, other = slot.other;
+    switch (slot.kind) {
+        case Kind::Net:
+            return {Quantity::Net, s, l, n};
+        case Kind::Out:
+            return {Quantity::Out, s, l, n};
+        case Kind::OutputError:
+            return {Quantity::OutputError, s, l, n};
+        case Kind::Loss:
+            return batch ? QuantityRef{Quantity::SampleLoss, s} : QuantityRef{};
+        case Kind::LossMean:
+            return {};
+        case Kind::OutputDLoss_dOut:
+        case Kind::HiddenDLoss_dOut:
+            return {Quantity::DLoss_dOut, s, l, n};
+        case Kind::PathShare:
+            return {.quantity = Quantity::PathDLoss_dOut,
+                    .sample = s,
+                    .layer = l,
+                    .node = n,
+                    .via = other};
+        case Kind::Slope:
+            return {Quantity::DOut_dNet, s, l, n};
+        case Kind::Delta:
+            return {Quantity::Delta, s, l, n};
+        // Without a batch, the sample's gradient is the batch's.
+        case Kind::WeightGradient:
+            return batch ? QuantityRef{.quantity = Quantity::SampleDLoss_dWeight,
+                                       .sample = s,
+                                       .parameter = other}
+                         : QuantityRef{.quantity = Quantity::DLoss_dWeight, .parameter = other};
+        case Kind::BiasGradient:
+            return batch ? QuantityRef{.quantity = Quantity::SampleDLoss_dBias,
+                                       .sample = s,
+                                       .parameter = other}
+                         : QuantityRef{.quantity = Quantity::DLoss_dBias, .parameter = other};
+        case Kind::WeightMean:
+            return {.quantity = Quantity::DLoss_dWeight, .parameter = other};
+        case Kind::BiasMean:
+            return {.quantity = Quantity::DLoss_dBias, .parameter = other};
+        case Kind::WeightUpdate:
+            return {.quantity = Quantity::NewWeight, .parameter = other};
+        case Kind::BiasUpdate:
+            break;
+    }
+    return {.quantity = Quantity::NewBias, .parameter = other};
+}
+
+Term writeTerm(const StepSnapshot& snapshot, int digits, const TermSlot& slot) {
+    return TermWriter(snapshot, digits).write(slot);
+}
+
 std::vector<Term> explain(const StepSnapshot& snapshot, int digits) {
-    return Explainer(snapshot, digits).run();
+    const TermWriter writer(snapshot, digits);
+    std::vector<Term> terms;
+    forEachSlot(snapshot, [&](const TermSlot& slot) { terms.push_back(writer.write(slot)); });
+    return terms;
 }
 
 }  // namespace core

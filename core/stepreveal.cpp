@@ -5,11 +5,9 @@
 namespace core {
 
 StepReveal::StepReveal(StepSnapshot step, std::shared_ptr<const Explanation> terms, int revealed)
-    : step_(std::move(step)), terms_(std::move(terms)), revealed_(terms_ ? revealed : 0) {}
-
-const Term* StepReveal::currentTerm() const {
-    if (!terms_ || revealed_ <= 0 || revealed_ > terms_->size()) return nullptr;
-    return &terms_->terms()[revealed_ - 1];
+    : step_(std::move(step)), terms_(std::move(terms)), revealed_(terms_ ? revealed : 0) {
+    if (terms_ && revealed_ > 0 && revealed_ <= terms_->size())
+        current_ = std::make_shared<const Term>(terms_->term(revealed_ - 1));
 }
 
 StepReveal::State StepReveal::state(const QuantityRef& ref) const {

@@ -9,7 +9,8 @@
 namespace core {
 
 // A step and how much of it a position in the run reveals: with no terms, every value but the
-// update (a whole iteration); otherwise the first `revealed` terms. A value, like the snapshot.
+// update (a whole iteration); otherwise the first `revealed` terms. A value, like the snapshot:
+// it holds the term revealed last, written once when it is made.
 class StepReveal {
 public:
     enum class State { Known, NotYet, Never };
@@ -23,8 +24,9 @@ public:
     const std::shared_ptr<const Explanation>& terms() const { return terms_; }
     // How many terms are revealed (0 for a whole iteration).
     int revealed() const { return revealed_; }
-    // The term revealed last, or null (a whole iteration, or nothing revealed yet).
-    const Term* currentTerm() const;
+    // The term revealed last, or null (a whole iteration, or nothing revealed yet); valid as
+    // long as this reveal (or a copy of it) lives.
+    const Term* currentTerm() const { return current_.get(); }
     // Whether `ref` is computed yet: Never when no term of this lesson computes it.
     State state(const QuantityRef& ref) const;
     bool isKnown(const QuantityRef& ref) const { return state(ref) == State::Known; }
@@ -39,6 +41,7 @@ private:
     StepSnapshot step_;
     std::shared_ptr<const Explanation> terms_;
     int revealed_ = 0;
+    std::shared_ptr<const Term> current_;
 };
 
 }  // namespace core

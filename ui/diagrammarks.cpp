@@ -64,15 +64,15 @@ DiagramMarks DiagramMarks::of(const core::StepReveal& reveal, int sample, bool s
     const core::Topology& topology = reveal.step().topology();
     const core::Term* term = showTerm ? reveal.currentTerm() : nullptr;
     if (term) {
-        marks.lit = term->highlight;
+        marks.lit = core::expand(term->highlight, topology);
         for (const core::QuantityRef& factor : term->factors)
             marks.factors.push_back(placeOf(topology, factor, sample));
         marks.computed = placeOf(topology, term->quantity, sample);
         // The forward pass flows along the term's edges into its node.
         if (term->phase == core::Phase::Forward) {
-            for (int w : term->highlight.weights)
+            for (int w : marks.lit.weights)
                 marks.arrows.push_back({.weight = w, .direction = EdgeArrow::Direction::Forward});
-            for (const core::Highlight::Node& fed : term->highlight.biasEdges)
+            for (const core::Highlight::Node& fed : marks.lit.biasEdges)
                 marks.arrows.push_back({.fed = fed, .direction = EdgeArrow::Direction::Forward});
         }
     }

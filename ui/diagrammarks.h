@@ -48,7 +48,9 @@ struct EdgeArrow {
 // place of the value it computes (emphasised), and the arrows on the edges: forward along the
 // current forward term's edges, back along every edge whose path share is computed.
 struct DiagramMarks {
-    core::Highlight lit;  // nodes, weights, bias edges, biases and E_total the term involves
+    // Nodes, weights, bias edges, biases and E_total the term involves: its highlight expanded
+    // (core::expand), each part once in ascending order.
+    core::Highlight lit;
     // Factor k's place, or none for one not on the network (the learning rate, another
     // sample's value).
     std::vector<std::optional<DiagramPlace>> factors;

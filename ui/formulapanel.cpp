@@ -153,11 +153,7 @@ void FormulaPanel::showSummary(core::Phase phase) {
         meaning_->setText(
             tr("Every parameter moved against its gradient, and E_total fell (or "
                "rose). Press Step (\u2192) for the next iteration."));
-        plainText_ =
-            QString::fromStdString("E_total: " + core::formatNumber(summary.lossBefore, kDigits) +
-                                   " -> " + core::formatNumber(summary.lossAfter, kDigits));
-        for (const core::ParameterUpdate& update : summary.parameters)
-            plainText_ += "\n" + QString::fromStdString(core::updateText(update, kDigits));
+        plainText_ = stepSummaryText(summary, kDigits);
     } else {
         const bool forward = phase == core::Phase::Forward;
         where_->setText((forward ? tr("Step from iteration %1 \u00b7 the forward pass, done")
@@ -168,10 +164,7 @@ void FormulaPanel::showSummary(core::Phase phase) {
                                        "to the loss.")
                                   : tr("Every partial the backward pass computed, from the loss "
                                        "back to each weight."));
-        for (const core::Term& term : reveal.terms()->terms())
-            if (term.phase == phase)
-                plainText_ += QString::fromStdString(core::plainFromMarkup(term.symbol) + " = " +
-                                                     term.valueText + "\n");
+        plainText_ = phaseSummaryText(*reveal.terms(), phase);
     }
     copyButton_->setEnabled(!plainText_.isEmpty());
 }

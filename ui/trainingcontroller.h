@@ -89,7 +89,8 @@ public:
     const core::StepSnapshot& snapshot() const { return preview_; }
     // That step as far as the position reveals it: what the views show.
     const core::StepReveal& reveal() const { return reveal_; }
-    // Its terms (made when first asked for in iteration mode).
+    // Its terms, each written when asked for: cheap to make for any network (made when first
+    // asked for, also in iteration mode).
     std::shared_ptr<const core::Explanation> explanation() const;
     // The iteration and how many terms of its step are revealed.
     core::StepPosition position() const { return position_; }

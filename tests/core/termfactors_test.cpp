@@ -233,7 +233,7 @@ TEST(TermFactorsTest, FactorsAreGivensOrEarlierTerms) {
         core::Trainer trainer(config);
         const core::Explanation explanation(trainer.step(), 9);
         for (int i = 0; i < explanation.size(); ++i) {
-            const core::Term& term = explanation.terms()[i];
+            const core::Term term = explanation.term(i);
             for (const core::QuantityRef& factor : term.factors) {
                 const int source = explanation.indexOf(factor);
                 const bool given = factor.quantity == Quantity::Weight ||
