@@ -2,6 +2,7 @@
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QFile>
 #include <QList>
 #include <algorithm>
 #include <cmath>
@@ -11,6 +12,7 @@
 #include "core/activation.h"
 #include "core/markup.h"
 #include "core/networkconfig.h"
+#include "ui/session/localfile.h"
 #include "ui/session/presetlibrary.h"
 
 namespace {
@@ -65,15 +67,24 @@ struct OptionTable {
     }
 };
 
+// Text the parser holds (one Latin-1 character per byte of argv) as the text it spells.
+QString decoded(const QString& latin1) {
+    return QFile::decodeName(latin1.toLatin1());
+}
+
 // Reads the arguments into CliOptions one option (or group of options) at a time; the first
-// problem stops the reading and is kept as the error.
+// problem stops the reading and is kept as the error. The parser sees each byte of an argument
+// as one Latin-1 character, so that the bytes of a file name come back exactly; every other
+// value is decoded as the text it spells.
 class OptionReader {
 public:
-    std::optional<CliOptions> read(const QStringList& arguments, QString* error);
+    std::optional<CliOptions> read(const QList<QByteArray>& arguments, QString* error);
 
 private:
     bool fail(const QString& message);
-    bool parseArguments(const QStringList& arguments);
+    QString textOf(const QCommandLineOption& option) const;
+    QByteArray fileName(const QCommandLineOption& option) const;
+    bool parseArguments(const QList<QByteArray>& arguments);
     bool readSource();
     bool readConfig();
     bool readPreset();
@@ -90,7 +101,7 @@ private:
     QString error_;
 };
 
-std::optional<CliOptions> OptionReader::read(const QStringList& arguments, QString* error) {
+std::optional<CliOptions> OptionReader::read(const QList<QByteArray>& arguments, QString* error) {
     if (!parseArguments(arguments)) {
         *error = error_;
         return std::nullopt;
@@ -117,16 +128,29 @@ bool OptionReader::fail(const QString& message) {
     return false;
 }
 
+// The value of `option` as text.
+QString OptionReader::textOf(const QCommandLineOption& option) const {
+    return decoded(parser_.value(option));
+}
+
+// The value of `option` as the bytes of argv.
+QByteArray OptionReader::fileName(const QCommandLineOption& option) const {
+    return parser_.value(option).toLatin1();
+}
+
 // Known options, no stray arguments, and no option that takes a value given twice.
-bool OptionReader::parseArguments(const QStringList& arguments) {
+bool OptionReader::parseArguments(const QList<QByteArray>& arguments) {
     parser_.setApplicationDescription(
         "Trains a small neural network by backpropagation and prints every number.");
     const QList<QCommandLineOption> options = table_.all();
     parser_.addOptions(options);
-    if (!parser_.parse(arguments)) return fail(parser_.errorText());
+    QStringList latin1;
+    for (const QByteArray& argument : arguments)
+        latin1.append(QString::fromLatin1(argument));
+    if (!parser_.parse(latin1)) return fail(decoded(parser_.errorText()));
     if (!parser_.positionalArguments().isEmpty())
         return fail(QStringLiteral("unexpected argument \"%1\"")
-                        .arg(parser_.positionalArguments().first()));
+                        .arg(decoded(parser_.positionalArguments().first())));
     for (const QCommandLineOption& option : options)
         if (!option.valueName().isEmpty() && parser_.values(option).size() > 1)
             return fail(QStringLiteral("--%1 given more than once").arg(option.names().last()));
@@ -142,15 +166,17 @@ bool OptionReader::readSource() {
 
 bool OptionReader::readConfig() {
     options_.presetName.clear();
-    options_.configPath = parser_.value(table_.config);
+    const QByteArray path = fileName(table_.config);
+    if (path.isEmpty()) return fail("--config: expected a file name, got \"\"");
+    options_.configPath = session::LocalFile::displayName(path);
     QString problem;
-    if (!session::SessionFile::load(options_.configPath, options_.session, &problem))
+    if (!session::SessionFile::load(path, options_.session, &problem))
         return fail("--config: " + problem);
     return true;
 }
 
 bool OptionReader::readPreset() {
-    if (parser_.isSet(table_.preset)) options_.presetName = parser_.value(table_.preset);
+    if (parser_.isSet(table_.preset)) options_.presetName = textOf(table_.preset);
     const session::PresetLibrary& library = session::PresetLibrary::builtIn();
     const session::Preset* found = library.find(options_.presetName);
     if (!found)
@@ -162,7 +188,7 @@ bool OptionReader::readPreset() {
 
 bool OptionReader::readLearningRate() {
     if (!parser_.isSet(table_.learningRate)) return true;
-    const QString text = parser_.value(table_.learningRate);
+    const QString text = textOf(table_.learningRate);
     bool ok = false;
     const double value = text.toDouble(&ok);
     if (!ok || !std::isfinite(value) || value <= 0 || value > core::ConfigLimits::maxLearningRate)
@@ -174,7 +200,7 @@ bool OptionReader::readLearningRate() {
 
 bool OptionReader::readSteps() {
     if (!parser_.isSet(table_.steps)) return true;
-    const QString text = parser_.value(table_.steps);
+    const QString text = textOf(table_.steps);
     bool ok = false;
     options_.steps = text.toLongLong(&ok);
     if (!ok || options_.steps < 0 || options_.steps > kMaxSteps)
@@ -187,7 +213,7 @@ bool OptionReader::readSteps() {
 // Overrides the activation of the hidden layers (`hidden`) or of the output layer.
 bool OptionReader::readActivation(const QCommandLineOption& option, bool hidden) {
     if (!parser_.isSet(option)) return true;
-    const QString name = parser_.value(option);
+    const QString name = textOf(option);
     const QString flag = "--" + option.names().last();
     const std::optional<core::Activation> activation = core::activationFromName(name.toStdString());
     if (!activation)
@@ -214,7 +240,7 @@ bool OptionReader::readBiasTraining() {
 // What is written: --format, --explain and --save.
 bool OptionReader::readOutput() {
     if (parser_.isSet(table_.format)) {
-        const QString name = parser_.value(table_.format);
+        const QString name = textOf(table_.format);
         const auto known = std::find_if(std::begin(kFormats), std::end(kFormats),
                                         [&](const auto& format) { return name == format.first; });
         if (known == std::end(kFormats))
@@ -225,13 +251,16 @@ bool OptionReader::readOutput() {
     options_.explain = parser_.isSet(table_.explain);
     if (options_.explain && options_.format != CliOptions::Format::Table)
         return fail("--explain writes text; it goes only with --format table");
-    options_.savePath = parser_.value(table_.save);
+    if (parser_.isSet(table_.save)) {
+        options_.savePath = fileName(table_.save);
+        if (options_.savePath.isEmpty()) return fail("--save: expected a file name, got \"\"");
+    }
     return true;
 }
 
 bool OptionReader::readDigits() {
     if (!parser_.isSet(table_.digits)) return true;
-    const QString text = parser_.value(table_.digits);
+    const QString text = textOf(table_.digits);
     bool ok = false;
     options_.digits = text.toInt(&ok);
     if (!ok || options_.digits < core::DigitsRange::min || options_.digits > core::DigitsRange::max)
@@ -244,6 +273,13 @@ bool OptionReader::readDigits() {
 
 }  // namespace
 
-std::optional<CliOptions> parseCliOptions(const QStringList& arguments, QString* error) {
+std::optional<CliOptions> parseCliOptions(const QList<QByteArray>& arguments, QString* error) {
     return OptionReader().read(arguments, error);
+}
+
+std::optional<CliOptions> parseCliOptions(const QStringList& arguments, QString* error) {
+    QList<QByteArray> bytes;
+    for (const QString& argument : arguments)
+        bytes.append(QFile::encodeName(argument));
+    return parseCliOptions(bytes, error);
 }

@@ -4,6 +4,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -251,7 +252,8 @@ void MainWindow::openSession() {
         QFileDialog::getOpenFileName(this, tr("Open session"), {}, tr("Sessions (*.json)"));
     if (path.isEmpty()) return;
     QString error;
-    const std::optional<session::Session> session = session::SessionFile::read(path, &error);
+    const std::optional<session::Session> session =
+        session::SessionFile::read(QFile::encodeName(path), &error);
     if (!session) {
         QMessageBox::warning(this, tr("Cannot open session"), error);
         return;
@@ -265,7 +267,7 @@ void MainWindow::saveSession() {
         QFileDialog::getSaveFileName(this, tr("Save session"), {}, tr("Sessions (*.json)"));
     if (path.isEmpty()) return;
     QString error;
-    if (!session::SessionFile::save(path, model_->trainedSession(), &error))
+    if (!session::SessionFile::save(QFile::encodeName(path), model_->trainedSession(), &error))
         QMessageBox::warning(this, tr("Cannot save session"), error);
 }
 

@@ -2,17 +2,26 @@
 
 #include <gtest/gtest.h>
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <chrono>
+#include <future>
 #include <random>
+#include <utility>
 
 #include "../core/workedexample.h"
 #include "core/activation.h"
+#include "largestsession.h"
 
 namespace {
 
@@ -20,6 +29,11 @@ using session::Session;
 using session::SessionFile;
 
 const QString kData = QStringLiteral(TEST_DATA_DIR);
+
+// A name from Qt as the bytes the system uses.
+QByteArray native(const QString& path) {
+    return QFile::encodeName(path);
+}
 
 Session workedExampleSession() {
     return {testing_support::workedExample(), {}};
@@ -84,6 +98,8 @@ const Malformed kCorpus[] = {
     {"sample-target-string", "samples[0].target[0]: expected a number, got a string"},
     {"unknown-key", "learning-rate: unknown key (expected one of: format, version,", true},
     {"description-number", "description: expected a string, got a number"},
+    {"description-too-long", "description: expected at most 4096 characters, got 4097"},
+    {"description-lone-surrogate", "description: expected Unicode text, got an unpaired surrogate"},
 };
 
 TEST(SessionFileTest, EveryMalformedFileGetsItsErrorAndChangesNothing) {
@@ -97,7 +113,7 @@ TEST(SessionFileTest, EveryMalformedFileGetsItsErrorAndChangesNothing) {
         target.description = "kept";
         const Session before = target;
         QString error;
-        EXPECT_FALSE(SessionFile::load(kData + "/malformed/" + file, target, &error));
+        EXPECT_FALSE(SessionFile::load(native(kData + "/malformed/" + file), target, &error));
         const QString expected = file + ": " + item.error;
         if (item.prefix)
             EXPECT_TRUE(error.startsWith(expected)) << error.toStdString();
@@ -154,9 +170,13 @@ TEST(SessionFileTest, RefusesFilesThatAreTooLargeOrMissing) {
     file.close();
     QString error;
     Session target = workedExampleSession();
-    EXPECT_FALSE(SessionFile::load(big, target, &error));
-    EXPECT_TRUE(error.contains("at most 1048576 bytes")) << error.toStdString();
-    EXPECT_FALSE(SessionFile::load(dir.filePath("absent.json"), target, &error));
+    EXPECT_FALSE(SessionFile::load(native(big), target, &error));
+    EXPECT_EQ(error,
+              QStringLiteral("cannot open %1: it is %2 bytes, more than the limit of %3 bytes")
+                  .arg(big)
+                  .arg(SessionFile::maxBytes + 1)
+                  .arg(SessionFile::maxBytes));
+    EXPECT_FALSE(SessionFile::load(native(dir.filePath("absent.json")), target, &error));
     EXPECT_TRUE(error.startsWith("cannot open")) << error.toStdString();
     EXPECT_EQ(target, workedExampleSession());
 }
@@ -181,10 +201,94 @@ TEST(SessionFileTest, SaveAndLoadRoundTripBitForBit) {
     QTemporaryDir dir;
     const QString path = dir.filePath("session.json");
     QString error;
-    ASSERT_TRUE(SessionFile::save(path, session, &error)) << error.toStdString();
+    ASSERT_TRUE(SessionFile::save(native(path), session, &error)) << error.toStdString();
     Session loaded;
-    ASSERT_TRUE(SessionFile::load(path, loaded, &error)) << error.toStdString();
+    ASSERT_TRUE(SessionFile::load(native(path), loaded, &error)) << error.toStdString();
     EXPECT_EQ(loaded, session);
+}
+
+// Bytes of the largest session, as SessionFile::maxBytes documents them.
+constexpr qsizetype kLargestSessionBytes = 4'221'253;
+
+TEST(SessionFileTest, LargestSessionRoundTrips) {
+    const Session largest = testing_support::largestSession();
+    ASSERT_EQ(core::validateConfig(largest.config), "");
+    const QByteArray json = SessionFile::toJson(largest);
+    EXPECT_EQ(json.size(), kLargestSessionBytes);
+    EXPECT_LE(json.size() * 3 / 2, SessionFile::maxBytes) << "keep a margin of half";
+
+    QTemporaryDir dir;
+    const QByteArray path = native(dir.filePath("largest.json"));
+    QString error;
+    ASSERT_TRUE(SessionFile::save(path, largest, &error)) << error.toStdString();
+    EXPECT_EQ(QFileInfo(QFile::decodeName(path)).size(), kLargestSessionBytes);
+    const std::optional<Session> loaded = SessionFile::read(path, &error);
+    ASSERT_TRUE(loaded) << error.toStdString();
+    EXPECT_TRUE(*loaded == largest);
+}
+
+// The names in `directory` as the system spells them (QDir drops those that are not UTF-8).
+std::vector<QByteArray> namesIn(const QByteArray& directory) {
+    std::vector<QByteArray> names;
+    DIR* listing = ::opendir(directory.constData());
+    while (const dirent* entry = listing ? ::readdir(listing) : nullptr)
+        if (qstrcmp(entry->d_name, ".") != 0 && qstrcmp(entry->d_name, "..") != 0)
+            names.emplace_back(entry->d_name);
+    if (listing) ::closedir(listing);
+    return names;
+}
+
+TEST(SessionFileTest, NamesAreBytesThatNeedNotBeUtf8) {
+    QTemporaryDir dir;
+    const QByteArray name = "\xff\xfe.json";
+    const QByteArray path = native(dir.path()) + "/" + name;
+    QString error;
+    const bool saved = SessionFile::save(path, workedExampleSession(), &error);
+    const std::vector<QByteArray> names = namesIn(native(dir.path()));
+    const std::optional<Session> loaded = SessionFile::read(path, &error);
+    ::unlink(path.constData());  // QTemporaryDir cannot remove it
+    ASSERT_TRUE(saved) << error.toStdString();
+    EXPECT_EQ(names, std::vector<QByteArray>{name});
+    ASSERT_TRUE(loaded) << error.toStdString();
+    EXPECT_EQ(*loaded, workedExampleSession());
+}
+
+TEST(SessionFileTest, ReadRefusesWhatIsNotARegularFileAtOnce) {
+    QTemporaryDir dir;
+    const QByteArray fifo = native(dir.filePath("fifo.json"));
+    ASSERT_EQ(::mkfifo(fifo.constData(), 0600), 0);
+    // Were the read to wait for a writer, opening the FIFO for writing ends the wait.
+    auto reading = std::async(std::launch::async, [&] {
+        QString error;
+        const bool read = SessionFile::read(fifo, &error).has_value();
+        return std::pair(read, error);
+    });
+    if (reading.wait_for(std::chrono::seconds(5)) == std::future_status::timeout) {
+        ADD_FAILURE() << "reading a FIFO waits for a writer";
+        ::close(::open(fifo.constData(), O_WRONLY | O_NONBLOCK));
+    }
+    const auto [read, error] = reading.get();
+    EXPECT_FALSE(read);
+    EXPECT_EQ(error, "cannot open " + dir.filePath("fifo.json") + ": it is a FIFO");
+
+    const std::pair<QByteArray, QString> others[] = {
+        {native(dir.path()), "cannot open " + dir.path() + ": it is a directory"},
+        {"/dev/null", "cannot open /dev/null: it is a device"},
+        {"", "cannot open: no file name given"},
+    };
+    for (const auto& [path, expected] : others) {
+        QString problem;
+        EXPECT_FALSE(SessionFile::read(path, &problem)) << path.toStdString();
+        EXPECT_EQ(problem, expected);
+    }
+}
+
+TEST(SessionFileTest, PresetsAreReadFromTheResources) {
+    QString error;
+    const std::optional<Session> mazur =
+        SessionFile::read(QStringLiteral(":/presets/mazur.json"), &error);
+    ASSERT_TRUE(mazur) << error.toStdString();
+    EXPECT_EQ(mazur->config.layers, (std::vector<int>{2, 2, 2}));
 }
 
 TEST(SessionFileTest, WritesTheDocumentedKeysInOrder) {
@@ -202,13 +306,16 @@ TEST(SessionFileTest, WritesTheDocumentedKeysInOrder) {
 
 TEST(SessionFileTest, FailedSaveLeavesTheOldFile) {
     QTemporaryDir dir;
-    const QString path = dir.filePath("session.json");
+    const QByteArray path = native(dir.filePath("session.json"));
     QString error;
     ASSERT_TRUE(SessionFile::save(path, workedExampleSession(), &error));
-    EXPECT_FALSE(SessionFile::save(dir.filePath("missing/dir/session.json"), workedExampleSession(),
-                                   &error));
-    EXPECT_TRUE(error.startsWith("cannot write")) << error.toStdString();
-    EXPECT_FALSE(SessionFile::save(dir.path(), workedExampleSession(), &error));
+    const QString missing = dir.filePath("missing/dir/session.json");
+    EXPECT_FALSE(SessionFile::save(native(missing), workedExampleSession(), &error));
+    EXPECT_EQ(error, "cannot save " + missing + ": No such file or directory");
+    EXPECT_FALSE(SessionFile::save(native(dir.path()), workedExampleSession(), &error));
+    EXPECT_EQ(error, "cannot save " + dir.path() + ": it is a directory");
+    EXPECT_FALSE(SessionFile::save("", workedExampleSession(), &error));
+    EXPECT_EQ(error, "cannot save: no file name given");
     Session loaded;
     EXPECT_TRUE(SessionFile::load(path, loaded, &error));
     EXPECT_EQ(loaded, workedExampleSession());

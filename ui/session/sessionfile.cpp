@@ -1,12 +1,10 @@
 #include "sessionfile.h"
 
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
-#include <QSaveFile>
 #include <QStringList>
 #include <cstdint>
 #include <string>
@@ -16,6 +14,7 @@
 #include "core/topology.h"
 #include "jsonreader.h"
 #include "jsonwriter.h"
+#include "localfile.h"
 
 namespace session {
 
@@ -55,9 +54,18 @@ bool readVersion(JsonReader& reader, const QJsonValue& value, const QString& fie
                                   .arg(SessionFile::version));
 }
 
+// Text that is written back as it was read (UTF-8 has no unpaired surrogate), and bounded, so
+// that a session read back is never too large to read again once written.
 bool readDescription(JsonReader& reader, const QJsonValue& value, const QString& field,
                      Session& session) {
-    return reader.string(value, field, session.description);
+    if (!reader.string(value, field, session.description)) return false;
+    if (!session.description.isValidUtf16())
+        return reader.fail(field, QStringLiteral("expected Unicode text, got an unpaired "
+                                                 "surrogate"));
+    if (session.description.size() <= SessionFile::maxDescriptionLength) return true;
+    return reader.fail(field, QStringLiteral("expected at most %1 characters, got %2")
+                                  .arg(SessionFile::maxDescriptionLength)
+                                  .arg(session.description.size()));
 }
 
 // The node count of one layer.
@@ -231,6 +239,16 @@ bool readSession(JsonReader& reader, const QJsonObject& root, Session& session) 
     return validate(reader, session.config);
 }
 
+// The session in `json`, read from the file `name`; a problem is named after the file.
+std::optional<Session> parseFile(const QByteArray& json, const QString& name, QString* error) {
+    QString problem;
+    std::optional<Session> session = SessionFile::parse(json, &problem);
+    if (!session && error)
+        *error =
+            name.sliced(name.lastIndexOf(QLatin1Char('/')) + 1) + QStringLiteral(": ") + problem;
+    return session;
+}
+
 }  // namespace
 
 std::optional<Session> SessionFile::parse(const QByteArray& json, QString* error) {
@@ -256,32 +274,24 @@ std::optional<Session> SessionFile::parse(const QByteArray& json, QString* error
     return session;
 }
 
-std::optional<Session> SessionFile::read(const QString& path, QString* error) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error) *error = QStringLiteral("cannot open %1: %2").arg(path, file.errorString());
-        return std::nullopt;
-    }
-    if (file.size() > maxBytes) {
-        if (error)
-            *error = QStringLiteral("%1 is %2 bytes; a session file may be at most %3 bytes")
-                         .arg(path)
-                         .arg(file.size())
-                         .arg(maxBytes);
-        return std::nullopt;
-    }
-    const QByteArray json = file.read(maxBytes + 1);
-    if (json.size() > maxBytes) {
-        if (error) *error = QStringLiteral("%1 is larger than %2 bytes").arg(path).arg(maxBytes);
-        return std::nullopt;
-    }
-    QString problem;
-    std::optional<Session> session = parse(json, &problem);
-    if (!session && error) *error = QFileInfo(path).fileName() + QStringLiteral(": ") + problem;
-    return session;
+std::optional<Session> SessionFile::read(const QByteArray& path, QString* error) {
+    QByteArray json;
+    if (!LocalFile::read(path, maxBytes, &json, error)) return std::nullopt;
+    return parseFile(json, LocalFile::displayName(path), error);
 }
 
-bool SessionFile::load(const QString& path, Session& target, QString* error) {
+std::optional<Session> SessionFile::read(const QString& path, QString* error) {
+    if (!path.startsWith(QLatin1Char(':'))) return read(QFile::encodeName(path), error);
+    // A resource is compiled in: in memory, never a FIFO, and as large as it was built.
+    QFile resource(path);
+    if (!resource.open(QIODevice::ReadOnly)) {
+        if (error) *error = QStringLiteral("cannot open %1: %2").arg(path, resource.errorString());
+        return std::nullopt;
+    }
+    return parseFile(resource.read(maxBytes), path, error);
+}
+
+bool SessionFile::load(const QByteArray& path, Session& target, QString* error) {
     std::optional<Session> session = read(path, error);
     if (!session) return false;
     target = std::move(*session);
@@ -325,13 +335,8 @@ QByteArray SessionFile::toJson(const Session& session) {
     return QByteArray::fromStdString(json.text() + "\n");
 }
 
-bool SessionFile::save(const QString& path, const Session& session, QString* error) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(toJson(session)) < 0 || !file.commit()) {
-        if (error) *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+bool SessionFile::save(const QByteArray& path, const Session& session, QString* error) {
+    return LocalFile::replace(path, toJson(session), error);
 }
 
 void writeNetworkKeys(JsonWriter& json, const core::NetworkConfig& config) {

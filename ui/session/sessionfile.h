@@ -20,25 +20,37 @@ struct Session {
 
 // Reads and writes session files: JSON with "format": "backprop-lab-session" and "version": 1.
 // Reading validates every field and yields a complete session or an error naming the field;
-// nothing is half-applied. Writing is atomic (a temporary file renamed over the target).
+// nothing is half-applied. Writing replaces the file whole or not at all (see LocalFile). Files
+// are named by bytes (QFile::encodeName of a name from Qt): a name need not be valid UTF-8.
 class SessionFile {
 public:
     static constexpr const char* formatName = "backprop-lab-session";
     static constexpr int version = 1;
-    static constexpr qint64 maxBytes = 1 << 20;  // a larger file is refused unread
+    // A larger file is refused unread. The largest session is 4,221,253 bytes when written:
+    // 8 layers of 64 nodes with per-node biases and 1024 samples (160,192 numbers, each at most
+    // 24 characters as in -1.2345678901234567e-300, with ", " between them) and a description
+    // of maxDescriptionLength control characters (6 bytes each, "\u0001"). The limit is about
+    // twice that, so every session that reads back can be written and read again.
+    // SessionFileTest.LargestSessionRoundTrips writes exactly that session and reads it back.
+    static constexpr qint64 maxBytes = 8 << 20;
+    // Characters (UTF-16 units) of a description; bounds what a description adds to a file.
+    static constexpr int maxDescriptionLength = 4096;
 
     // The session in `json`, or nothing with `error` set ("weights[1][0]: expected ...").
     static std::optional<Session> parse(const QByteArray& json, QString* error);
-    // The session stored at `path`, or nothing with `error` set.
+    // The session stored in the regular file `path`, or nothing with `error` set.
+    static std::optional<Session> read(const QByteArray& path, QString* error);
+    // The session at a name from Qt: a resource (":/presets/mazur.json") or a file name.
     static std::optional<Session> read(const QString& path, QString* error);
     // Replaces `target` with the session at `path` when all of it is valid; otherwise leaves
     // `target` as it was and returns false with `error` set.
-    static bool load(const QString& path, Session& target, QString* error);
+    static bool load(const QByteArray& path, Session& target, QString* error);
 
     // The session as JSON text, keys in the documented order, numbers at 17 significant digits.
     static QByteArray toJson(const Session& session);
-    // Writes the session atomically; false with `error` set when the file cannot be written.
-    static bool save(const QString& path, const Session& session, QString* error);
+    // Replaces the file `path` with the session, or leaves it byte for byte and returns false
+    // with `error` set ("cannot save NAME: No space left on device").
+    static bool save(const QByteArray& path, const Session& session, QString* error);
 };
 
 // Writes the keys both session files and the CLI's JSON begin with: layers, activations,
