@@ -1,5 +1,6 @@
 // backprop-lab-cli: trains a network from a preset or a session file and prints every number.
 #include <QCoreApplication>
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -16,6 +17,8 @@ namespace {
 
 constexpr int kBadArguments = 2;
 constexpr int kCannotWrite = 1;
+// Updates per call of the trainer: the most losses held at once.
+constexpr long long kStepsPerChunk = 65536;
 
 void print(const std::string& text) {
     std::fwrite(text.data(), 1, text.size(), stdout);
@@ -57,31 +60,50 @@ void printCsv(core::Trainer& trainer, const CliOptions& options) {
     }
 }
 
+// The table or the JSON of a run. Trains in chunks and hands each chunk's losses to the report
+// as they come, so that memory stays the same for any number of steps.
+void printReport(core::Trainer& trainer, const CliOptions& options) {
+    const bool json = options.format == CliOptions::Format::Json;
+    CliRun run;
+    run.initial = trainer.evaluate();
+    if (json) print(jsonHead(options));
+    std::vector<double> losses;
+    const auto report = [&] {
+        if (json) print(jsonLosses(losses, run.lossCount == 0));
+        for (const double loss : losses)
+            run.addLoss(loss);
+        losses.clear();
+    };
+    for (long long left = options.steps; left > 0;) {
+        const long long chunk = std::min(left, kStepsPerChunk);
+        const long long made = trainer.run(chunk, &losses);
+        report();
+        if (made < chunk) break;  // diverged
+        left -= chunk;
+    }
+    run.final = trainer.evaluate();
+    if (std::isfinite(run.final.loss())) {
+        losses.push_back(run.final.loss());
+        report();
+    }
+    run.divergence = trainer.divergence() ? trainer.divergence() : run.final.divergence();
+    print(json ? jsonTail(options, run) : tableReport(options, run));
+}
+
 int run(const CliOptions& options) {
     core::Trainer trainer(options.session.config);
     if (options.format == CliOptions::Format::Csv) {
         printCsv(trainer, options);
-    } else {
-        CliRun run;
-        run.initial = trainer.evaluate();
-        core::StepSnapshot explained;
-        if (options.explain && options.steps > 0) {
-            trainer.run(options.steps - 1, &run.losses);
-            explained = trainer.step();
-            if (explained.updated()) run.losses.push_back(explained.loss());
+    } else if (options.explain) {
+        // The last step worked out, or the start when there is no step.
+        if (options.steps > 0) {
+            trainer.run(options.steps - 1);
+            explainReport(options, trainer.step(), print);
         } else {
-            trainer.run(options.steps, &run.losses);
+            explainReport(options, trainer.evaluate(), print);
         }
-        run.final = trainer.evaluate();
-        if (std::isfinite(run.final.loss())) run.losses.push_back(run.final.loss());
-        run.divergence = trainer.divergence() ? trainer.divergence() : run.final.divergence();
-
-        if (options.explain)
-            print(explainReport(options, options.steps > 0 ? explained : run.final));
-        else if (options.format == CliOptions::Format::Json)
-            print(jsonReport(options, run));
-        else
-            print(tableReport(options, run));
+    } else {
+        printReport(trainer, options);
     }
     if (trainer.divergence() && options.format == CliOptions::Format::Csv)
         std::fprintf(stderr, "%s\n",
@@ -108,8 +130,12 @@ int main(int argc, char* argv[]) {
     QCoreApplication::setApplicationName("backprop-lab-cli");
     QCoreApplication::setApplicationVersion(BACKPROP_VERSION);
 
+    // The bytes of argv, not application.arguments(): file names need not be valid UTF-8.
+    QList<QByteArray> arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QByteArray(argv[i]));
     QString error;
-    const std::optional<CliOptions> options = parseCliOptions(application.arguments(), &error);
+    const std::optional<CliOptions> options = parseCliOptions(arguments, &error);
     if (!options) {
         std::fprintf(stderr, "backprop-lab-cli: %s (see --help)\n", qPrintable(error));
         return kBadArguments;

@@ -29,15 +29,11 @@ std::string describeNetwork(const CliOptions& options) {
            core::formatNumber(config.learningRate, core::DigitsRange::workedExample) + "\n";
 }
 
-// Steps 0, 1, 2, 5, 10, 20, 50, .. and the last: enough rows to see the curve's shape.
-std::vector<std::size_t> sampledSteps(std::size_t count) {
-    std::vector<std::size_t> steps;
-    for (std::size_t decade = 1; decade < count * 10; decade *= 10)
-        for (std::size_t m : {1, 2, 5})
-            if (m * decade < count) steps.push_back(m * decade);
-    if (count > 0) steps.insert(steps.begin(), 0);
-    if (count > 1 && steps.back() != count - 1) steps.push_back(count - 1);
-    return steps;
+// Steps 0, 1, 2, 5, 10, 20, 50, ..: with the last, enough rows to see the curve's shape.
+bool isSampledStep(long long step) {
+    while (step >= 10 && step % 10 == 0)
+        step /= 10;
+    return step == 0 || step == 1 || step == 2 || step == 5;
 }
 
 std::string padded(const std::string& text, int width) {
@@ -80,7 +76,24 @@ void writeState(session::JsonWriter& json, const core::StepSnapshot& state) {
     json.endArray().endObject();
 }
 
+// The keys before the loss array's elements, up to and including its `[`.
+void writeJsonHead(session::JsonWriter& json, const CliOptions& options) {
+    json.beginObject();
+    if (options.presetName.isEmpty())
+        json.key("preset").null().field("config", options.configPath.toStdString());
+    else
+        json.field("preset", options.presetName.toStdString());
+    session::writeNetworkKeys(json, options.session.config);
+    json.field("steps", options.steps).key("loss").beginArray();
+}
+
 }  // namespace
+
+void CliRun::addLoss(double loss) {
+    if (isSampledStep(lossCount)) sampledLosses.emplace_back(lossCount, loss);
+    lastLoss = loss;
+    ++lossCount;
+}
 
 std::string tableReport(const CliOptions& options, const CliRun& run) {
     const int digits = options.digits;
@@ -88,8 +101,8 @@ std::string tableReport(const CliOptions& options, const CliRun& run) {
     const auto number = [&](double v) { return core::formatNumber(v, digits); };
     std::string text = describeNetwork(options);
     text += std::to_string(options.steps) + (options.steps == 1 ? " step" : " steps") + ": loss " +
-            number(run.losses.empty() ? run.initial.loss() : run.losses.front()) + " -> " +
-            (run.losses.empty() ? "?" : number(run.losses.back())) + "\n";
+            number(run.lossCount == 0 ? run.initial.loss() : run.sampledLosses.front().second) +
+            " -> " + (run.lossCount == 0 ? "?" : number(run.lastLoss)) + "\n";
     if (run.divergence)
         text +=
             core::divergenceSentence(topology, run.initial.sampleCount(), *run.divergence) + "\n";
@@ -111,24 +124,39 @@ std::string tableReport(const CliOptions& options, const CliRun& run) {
             run.final.biasesBefore()[b], options.session.config.trainBiases ? "" : "  (frozen)");
 
     text += "\n" + padded("step", 10) + padded("loss", width) + "\n";
-    for (std::size_t step : sampledSteps(run.losses.size()))
-        text += padded(std::to_string(step), 10) + padded(number(run.losses[step]), width) + "\n";
+    const auto lossRow = [&](long long step, double loss) {
+        text += padded(std::to_string(step), 10) + padded(number(loss), width) + "\n";
+    };
+    for (const auto& [step, loss] : run.sampledLosses)
+        lossRow(step, loss);
+    if (run.lossCount > 1 && run.sampledLosses.back().first != run.lossCount - 1)
+        lossRow(run.lossCount - 1, run.lastLoss);
     return text;
 }
 
-std::string jsonReport(const CliOptions& options, const CliRun& run) {
-    const core::NetworkConfig& config = options.session.config;
+std::string jsonHead(const CliOptions& options) {
     session::JsonWriter json;
-    json.beginObject();
-    if (options.presetName.isEmpty())
-        json.key("preset").null().field("config", options.configPath.toStdString());
-    else
-        json.field("preset", options.presetName.toStdString());
-    session::writeNetworkKeys(json, config);
-    json.field("steps", options.steps)
-        .key("loss")
-        .numbers(run.losses)
-        .field("diverged", run.divergence.has_value());
+    writeJsonHead(json, options);
+    return json.text();
+}
+
+std::string jsonLosses(const std::vector<double>& losses, bool first) {
+    // The writer places the commas: an element stands in for those written before.
+    session::JsonWriter json;
+    json.beginArray();
+    if (!first) json.null();
+    const std::size_t start = json.text().size();
+    for (const double loss : losses)
+        json.value(loss);
+    return json.text().substr(start);
+}
+
+std::string jsonTail(const CliOptions& options, const CliRun& run) {
+    // The whole object with an empty loss array, less the head already written.
+    session::JsonWriter json;
+    writeJsonHead(json, options);
+    const std::size_t headSize = json.text().size();
+    json.endArray().field("diverged", run.divergence.has_value());
     if (run.divergence) {
         const core::Topology& topology = run.initial.topology();
         json.key("diverged_at")
@@ -144,27 +172,31 @@ std::string jsonReport(const CliOptions& options, const CliRun& run) {
     json.key("final");
     writeState(json, run.final);
     json.endObject();
-    return json.text() + "\n";
+    return json.text().substr(headSize) + "\n";
 }
 
-std::string explainReport(const CliOptions& options, const core::StepSnapshot& step) {
-    std::string text = describeNetwork(options);
-    text += step.updated() || step.divergence()
-                ? "Step " + std::to_string(step.iteration() + 1) + ", worked out term by term.\n"
-                : "The state after step " + std::to_string(step.iteration()) +
-                      ": forward and backward pass, no update.\n";
+void explainReport(const CliOptions& options, const core::StepSnapshot& step,
+                   const std::function<void(const std::string&)>& write) {
+    write(describeNetwork(options) +
+          (step.updated() || step.divergence()
+               ? "Step " + std::to_string(step.iteration() + 1) + ", worked out term by term.\n"
+               : "The state after step " + std::to_string(step.iteration()) +
+                     ": forward and backward pass, no update.\n"));
     const char* headings[] = {"Forward pass", "Backward pass", "Update (lr = learning rate)"};
+    // One term at a time, each written when its turn comes and then forgotten.
+    const core::Explanation terms(step, options.digits);
     int phase = -1;
-    for (const core::Term& term : core::explain(step, options.digits)) {
+    for (int i = 0; i < terms.size(); ++i) {
+        const core::Term term = terms.term(i);
+        std::string text;
         if (static_cast<int>(term.phase) != phase) {
             phase = static_cast<int>(term.phase);
             text += std::string("\n") + headings[phase] + "\n";
         }
-        text += "  " + core::plainText(term) + "\n      " + term.meaning + "\n";
+        write(text + "  " + core::plainText(term) + "\n      " + term.meaning + "\n");
     }
     if (step.divergence())
-        text += "\n" +
-                core::divergenceSentence(step.topology(), step.sampleCount(), *step.divergence()) +
-                "\n";
-    return text;
+        write("\n" +
+              core::divergenceSentence(step.topology(), step.sampleCount(), *step.divergence()) +
+              "\n");
 }
