@@ -29,6 +29,9 @@ constexpr qreal kSmallestShareScale = 0.55;
 // view labels the edges where labels fit, in this font (hovering shows any edge's numbers).
 constexpr qreal kSmallestLabelScale = 0.45;
 constexpr qreal kPartialScale = 0.55;
+// Above this many edges no edge is labelled (hovering shows any edge's numbers): the placer's
+// search grows with labels times edges, and took 30 s for the largest network's 29k edges.
+constexpr std::size_t kMostLabelledEdges = 1024;
 // Values in two columns are chosen over one column only for a font this much larger.
 constexpr qreal kTwoColumnsGain = 0.1;
 // E_total's font against the label font, before it shrinks to fit the width.
@@ -299,6 +302,13 @@ bool NetworkLayout::placeLabels(const core::Topology& topology, const Measures& 
     for (const QRectF& box : nodeBoxes())
         take(box, kNodeClearance);
     if (!fixedFit && !whole) return false;
+    weightLabels_.assign(topology.weightCount(), -1);
+    biasLabels_.assign(topology.biasCount(), -1);
+    shareLabels_.assign(topology.weightCount(), -1);
+    if (edges_.size() > kMostLabelledEdges) {
+        labels_.clear();
+        return partial_ && fixedFit;
+    }
 
     const NetworkEdgeLabels edgeLabels(
         topology,
@@ -306,9 +316,6 @@ bool NetworkLayout::placeLabels(const core::Topology& topology, const Measures& 
         {edges_, biasNodes_, biasNodeRadius(), kNodeClearance});
     labels_ = edgeLabels.labels();
     const std::vector<NetworkLabelPlacer::Label>& requests = edgeLabels.requests();
-    weightLabels_.assign(topology.weightCount(), -1);
-    biasLabels_.assign(topology.biasCount(), -1);
-    shareLabels_.assign(topology.weightCount(), -1);
     using Misfit = NetworkLabelPlacer::Misfit;
     bool labelsFit = false;
     const std::vector<int> chosen = placer.place(

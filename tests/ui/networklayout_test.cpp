@@ -107,6 +107,24 @@ TEST(NetworkLayoutTest, EveryShapeUpToFourLayersOfSixFits) {
                 }
 }
 
+// The largest allowed network (8 layers of 64, 29k edges) took 30 s to lay out while the label
+// placer searched places for every edge's label; above 1024 edges none is labelled (hovering
+// shows an edge's numbers). (Fitting 64 nodes' values in the view is issue 11's.)
+TEST(NetworkLayoutTest, TooManyEdgesForLabelsGetNone) {
+    const std::vector<int> sizes(8, 64);
+    const core::Topology topology(sizes, std::vector<Activation>(7, Activation::Tanh),
+                                  core::BiasMode::PerNode);
+    const QSizeF size(900, 380);
+    const ui::NetworkLayout layout(topology, size, viewFont(), 4, viewLegend());
+    EXPECT_TRUE(layout.labels().empty());
+
+    // At 1024 edges and below, labels are still placed (where they fit).
+    const core::Topology dense({16, 16, 16, 2},
+                               {Activation::Sigmoid, Activation::Sigmoid, Activation::Sigmoid},
+                               core::BiasMode::Shared);
+    EXPECT_FALSE(ui::NetworkLayout(dense, size, viewFont(), 4, viewLegend()).labels().empty());
+}
+
 TEST(NetworkLayoutTest, HeadingShrinksUntilTheWidestNumberFitsInside) {
     const core::Topology topology({2, 2, 2}, {Activation::Sigmoid, Activation::Sigmoid},
                                   core::BiasMode::Shared);
