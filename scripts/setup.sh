@@ -2,8 +2,9 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# clang and libclang-rt-14-dev (libFuzzer and the sanitizer runtimes) build the fuzz preset.
 PACKAGES=(g++ cmake make libgtest-dev libbenchmark-dev qt6-base-dev libqcustomplot-dev
-          libxkbcommon-dev fonts-dejavu-core xvfb xauth xdotool)
+          libxkbcommon-dev fonts-dejavu-core xvfb xauth xdotool clang libclang-rt-14-dev)
 
 # apt-get install for every package of PACKAGES that is not installed yet (sudo unless root).
 install_missing() {
