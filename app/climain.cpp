@@ -1,8 +1,10 @@
 // backprop-lab-cli: trains a network from a preset or a session file and prints every number.
 #include <QCoreApplication>
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -156,7 +158,14 @@ int main(int argc, char* argv[]) {
             break;
     }
     try {
-        return run(*options);
+        const int status = run(*options);
+        // Output that could not be written (a full disk, a closed pipe) is a failed run.
+        if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+            std::fprintf(stderr, "backprop-lab-cli: cannot write the output: %s\n",
+                         std::strerror(errno));
+            return kCannotWrite;
+        }
+        return status;
     } catch (const std::invalid_argument& invalid) {
         std::fprintf(stderr, "backprop-lab-cli: %s (see --help)\n", invalid.what());
         return kBadArguments;

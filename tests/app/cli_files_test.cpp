@@ -152,6 +152,19 @@ TEST_F(CliFilesTest, ConfigThatIsNotARegularFileGetsOneLine) {
     }
 }
 
+// Output that cannot be written (here /dev/full: every write fails with ENOSPC) was reported as
+// success; it is a failed run with one line.
+TEST_F(CliFilesTest, OutputThatCannotBeWrittenFails) {
+    if (::access("/dev/full", W_OK) != 0) GTEST_SKIP() << "no /dev/full";
+    for (const char* format : {"table", "json", "csv"}) {
+        const Result result =
+            run({"/bin/sh", "-c",
+                 QByteArray("exec \"$0\" --steps 10 --format ") + format + " >/dev/full", CLI_PATH},
+                dir());
+        expectOneLine(result, 1, "cannot write the output: No space left on device");
+    }
+}
+
 TEST_F(CliFilesTest, EmptySaveNameIsABadArgument) {
     expectOneLine(runCli({"--save", ""}, dir()), 2,
                   "--save: expected a file name, got \"\" (see --help)");
