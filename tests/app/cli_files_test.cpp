@@ -19,12 +19,14 @@
 #include <vector>
 
 #include "../session/largestsession.h"
+#include "../support/directory.h"
 #include "ui/session/sessionfile.h"
 
 extern char** environ;
 
 namespace {
 
+using testing_support::namesIn;
 using Arguments = std::vector<QByteArray>;
 
 const QByteArray kStrace = "/usr/bin/strace";
@@ -84,18 +86,6 @@ Result runCli(const Arguments& arguments, const QByteArray& directory,
     Arguments command{CLI_PATH};
     command.insert(command.end(), arguments.begin(), arguments.end());
     return run(command, directory, timeout);
-}
-
-// The names in `directory` as the system spells them (QDir drops those that are not UTF-8).
-std::vector<QByteArray> namesIn(const QByteArray& directory) {
-    std::vector<QByteArray> names;
-    DIR* listing = ::opendir(directory.constData());
-    while (const dirent* entry = listing ? ::readdir(listing) : nullptr)
-        if (qstrcmp(entry->d_name, ".") != 0 && qstrcmp(entry->d_name, "..") != 0)
-            names.emplace_back(entry->d_name);
-    if (listing) ::closedir(listing);
-    std::sort(names.begin(), names.end());
-    return names;
 }
 
 mode_t typeOf(const QByteArray& path) {

@@ -9,6 +9,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "../support/memory.h"
 #include "core/markup.h"
 #include "core/trainer.h"
 #include "workedexample.h"
@@ -16,6 +17,7 @@
 namespace {
 
 using testing_support::expectPublished;
+using testing_support::residentBytes;
 using testing_support::workedExample;
 
 std::vector<core::Term> firstStepTerms(const core::NetworkConfig& config) {
@@ -384,16 +386,6 @@ TEST(ExplanationTest, IndexOfAndPhaseEndsAgreeWithTheWholeExplanation) {
                       std::count_if(eager.begin(), eager.end(),
                                     [&](const core::Term& term) { return term.phase <= phase; }));
     }
-}
-
-// This process's resident memory in bytes (0 where /proc is not there to tell).
-std::size_t residentBytes() {
-    std::FILE* file = std::fopen("/proc/self/statm", "r");
-    if (!file) return 0;
-    unsigned long pages = 0, resident = 0;
-    const int read = std::fscanf(file, "%lu %lu", &pages, &resident);
-    std::fclose(file);
-    return read == 2 ? resident * 4096ul : 0;
 }
 
 // Bug: every term's highlight listed the whole rest of the network, so the explanation of a

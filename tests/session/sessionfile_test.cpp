@@ -20,6 +20,7 @@
 #include <utility>
 
 #include "../core/workedexample.h"
+#include "../support/directory.h"
 #include "core/activation.h"
 #include "largestsession.h"
 
@@ -27,6 +28,7 @@ namespace {
 
 using session::Session;
 using session::SessionFile;
+using testing_support::namesIn;
 
 const QString kData = QStringLiteral(TEST_DATA_DIR);
 
@@ -225,17 +227,6 @@ TEST(SessionFileTest, LargestSessionRoundTrips) {
     const std::optional<Session> loaded = SessionFile::read(path, &error);
     ASSERT_TRUE(loaded) << error.toStdString();
     EXPECT_TRUE(*loaded == largest);
-}
-
-// The names in `directory` as the system spells them (QDir drops those that are not UTF-8).
-std::vector<QByteArray> namesIn(const QByteArray& directory) {
-    std::vector<QByteArray> names;
-    DIR* listing = ::opendir(directory.constData());
-    while (const dirent* entry = listing ? ::readdir(listing) : nullptr)
-        if (qstrcmp(entry->d_name, ".") != 0 && qstrcmp(entry->d_name, "..") != 0)
-            names.emplace_back(entry->d_name);
-    if (listing) ::closedir(listing);
-    return names;
 }
 
 TEST(SessionFileTest, NamesAreBytesThatNeedNotBeUtf8) {

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "../core/workedexample.h"
+#include "../support/memory.h"
 #include "core/markup.h"
 #include "core/trainer.h"
 #include "ui/diagrammarks.h"
@@ -27,6 +28,7 @@ namespace {
 
 using core::Granularity;
 using testing_support::expectPublished;
+using testing_support::residentBytes;
 
 // Every term of the worked example's first step, in order, with its value computed by hand from
 // the article's formulas (an independent Python evaluation, printed to 9 significant digits).
@@ -197,16 +199,6 @@ TEST(TermSteppingTest, TheNetworkShowsOnlyWhatIsComputedAndHighlightsThePath) {
     EXPECT_EQ(QApplication::clipboard()->text(),
               "w5+ = w5 - lr * dE_total/dw5 = 0.4 - 0.5 * "
               "0.0821670406 = 0.35891648");
-}
-
-// This process's resident memory in bytes (0 where /proc is not there to tell).
-std::size_t residentBytes() {
-    std::FILE* file = std::fopen("/proc/self/statm", "r");
-    if (!file) return 0;
-    unsigned long pages = 0, resident = 0;
-    const int read = std::fscanf(file, "%lu %lu", &pages, &resident);
-    std::fclose(file);
-    return read == 2 ? resident * 4096ul : 0;
 }
 
 // Bug: opening a large session in term mode built every term of its step at once (the largest:
