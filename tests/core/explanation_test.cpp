@@ -414,7 +414,8 @@ TEST(ExplanationTest, EveryTermOfADeepNetworkInBoundedMemory) {
         if (i % 4096 == 0) most = std::max(most, residentBytes());
     }
     EXPECT_LT(stored, 4LL * terms.size());
-    EXPECT_LT(most - before, std::size_t{200} << 20);
+    if (testing_support::kResidentBytesTellWhatIsKept)
+        EXPECT_LT(most - before, std::size_t{200} << 20);
 }
 
 }  // namespace
