@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "backpropagation.h"
+#include "cpu.h"
 
 namespace core {
 
@@ -85,6 +86,7 @@ void Trainer::setLearningRate(double learningRate) {
 }
 
 StepSnapshot Trainer::compute(bool update) const {
+    clearUpperAvxState();  // the pass below is legacy SSE calling a VEX-encoded exp
     const Topology& topology = this->topology();
     const int weights = topology.weightCount();
     const int parameters = weights + topology.biasCount();
@@ -183,6 +185,7 @@ bool Trainer::applyFastUpdate() {
 }
 
 long long Trainer::run(long long steps, std::vector<double>* lossesBefore) {
+    clearUpperAvxState();  // the loop below is legacy SSE calling a VEX-encoded exp
     // With one sample its gradient is the batch gradient: no separate buffer to sum.
     double* sampleGradient = samples().size() == 1 ? gradient_.data() : sampleGradient_.data();
     const PassBuffers buffers{nodes_.data(), 0, nullptr, sampleGradient, 0, gradient_.data()};

@@ -1,6 +1,11 @@
-// Nanoseconds per training step of the worked example, against a hand-unrolled 2-2-2 loop; the
-// cost of the run's record (advance, seek, thinning) against the plain trainer.
+// Nanoseconds per training step of the worked example, against a hand-unrolled 2-2-2 loop, in
+// the engine and in the real CLI as a whole process; the cost of the run's record (advance, seek,
+// thinning) against the plain trainer.
 #include <benchmark/benchmark.h>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
 
 #include <chrono>
 #include <cmath>
@@ -60,6 +65,63 @@ void BM_Floor222(benchmark::State& state) {
         benchmark::DoNotOptimize(network.step());
 }
 BENCHMARK(BM_Floor222);
+
+#ifdef BACKPROP_CLI_PATH
+extern "C" char** environ;
+
+// Seconds for the real CLI to run `--steps steps` as a whole process, its table sent to /dev/null.
+double cliSeconds(long long steps) {
+    std::string stepsText = std::to_string(steps);
+    char* argv[] = {const_cast<char*>(BACKPROP_CLI_PATH), const_cast<char*>("--steps"),
+                    stepsText.data(), nullptr};
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    const auto start = std::chrono::steady_clock::now();
+    pid_t pid = 0;
+    int status = -1;
+    const bool spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv, environ) == 0;
+    posix_spawn_file_actions_destroy(&actions);
+    if (!spawned || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+        WEXITSTATUS(status) != 0)
+        return -1.0;
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Nanoseconds per step of BM_Floor222's loop, timed over `steps` steps.
+double floorNanosecondsPerStep(long long steps) {
+    Unrolled222 network;
+    const auto start = std::chrono::steady_clock::now();
+    for (long long s = 0; s < steps; ++s)
+        benchmark::DoNotOptimize(network.step());
+    const std::chrono::duration<double, std::nano> elapsed =
+        std::chrono::steady_clock::now() - start;
+    return elapsed.count() / double(steps);
+}
+
+// The real backprop-lab-cli as a whole process, start-up included: its nanoseconds per step
+// against the floor measured in the same sitting (the goal is ratio_to_floor <= 1.5 at 1,000,000
+// steps). startup_ms is a run of 0 steps, so that a slow start tells itself apart from slow steps.
+void BM_CliProcess(benchmark::State& state) {
+    const long long steps = state.range(0);
+    double seconds = 0.0;
+    for (auto _ : state) {
+        const double run = cliSeconds(steps);
+        if (run < 0.0) {
+            state.SkipWithError("the CLI did not run or failed");
+            return;
+        }
+        seconds += run;
+    }
+    const double nanosecondsPerStep = seconds * 1e9 / double(state.iterations() * steps);
+    const double floor = floorNanosecondsPerStep(steps);
+    state.counters["ns_per_step"] = nanosecondsPerStep;
+    state.counters["floor_ns_per_step"] = floor;
+    state.counters["ratio_to_floor"] = nanosecondsPerStep / floor;
+    state.counters["startup_ms"] = cliSeconds(0) * 1e3;
+}
+BENCHMARK(BM_CliProcess)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
+#endif
 
 void BM_StepFast(benchmark::State& state) {
     core::Trainer trainer(workedExample());
