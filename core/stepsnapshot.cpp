@@ -13,6 +13,21 @@ double StepSnapshot::dNet_dWeight(int sample, int weight) const {
     return node(sample, ends.layer - 1, ends.source).out;
 }
 
+double StepSnapshot::sampleDLoss_dWeight(int sample, int weight) const {
+    const WeightEnds ends = topology().weightEnds(weight);
+    return node(sample, ends.layer, ends.destination).delta * dNet_dWeight(sample, weight);
+}
+
+double StepSnapshot::sampleDLoss_dBias(int sample, int bias) const {
+    const int layer = topology().biasLayer(bias);
+    if (topology().layer(layer).biasStride != 0)
+        return node(sample, layer, bias - topology().layer(layer).biasOffset).delta;
+    double sum = 0.0;
+    for (int n = 0; n < topology().layerSize(layer); ++n)
+        sum = sum + node(sample, layer, n).delta;
+    return sum;
+}
+
 std::span<const double> StepSnapshot::slice(std::size_t offset, int part) const {
     const std::size_t weights = topology().weightCount();
     const double* block = values_.get() + parameterOffset() + offset;

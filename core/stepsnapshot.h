@@ -70,14 +70,12 @@ public:
 
     // dnet/dw = out of the weight's source node.
     double dNet_dWeight(int sample, int weight) const;
-    // dE_s/dw = delta of the destination * out of the source, for one sample's loss.
-    double sampleDLoss_dWeight(int sample, int weight) const {
-        return values_[sampleGradientOffset(sample) + weight];
-    }
-    // dE_s/db = delta of the node (shared bias: the sum of its layer's deltas).
-    double sampleDLoss_dBias(int sample, int bias) const {
-        return values_[sampleGradientOffset(sample) + topology().weightCount() + bias];
-    }
+    // dE_s/dw = delta of the destination * out of the source, for one sample's loss. Worked
+    // out from the node values as the pass does, so the same bits, and never stored: at the
+    // largest size every sample's gradient would take hundreds of megabytes.
+    double sampleDLoss_dWeight(int sample, int weight) const;
+    // dE_s/db = delta of the node (shared bias: the sum of its layer's deltas, from 0.0).
+    double sampleDLoss_dBias(int sample, int bias) const;
     // dE/dw of the batch loss: the mean of the sample gradients.
     double dLoss_dWeight(int weight) const { return dLoss_dWeights()[weight]; }
     // dE/db of the batch loss.
@@ -101,14 +99,12 @@ private:
 
     int parameterCount() const { return topology().weightCount() + topology().biasCount(); }
     // The storage holds, in order: every sample's nodes; the parameters before, after and the
-    // batch gradient (weights, then biases); the sample losses; every sample's gradient.
+    // batch gradient (weights, then biases); the sample losses.
     std::size_t parameterOffset() const {
         return std::size_t(kNodeFieldCount) * sampleCount() * topology().nodeCount();
     }
     std::size_t sampleLossOffset() const { return parameterOffset() + 3 * parameterCount(); }
-    std::size_t sampleGradientOffset(int sample) const {
-        return sampleLossOffset() + sampleCount() + sample * parameterCount();
-    }
+    std::size_t size() const { return sampleLossOffset() + sampleCount(); }
     // The weights (part 0) or biases (part 1) of the parameter block starting at `offset`.
     std::span<const double> slice(std::size_t offset, int part) const;
 

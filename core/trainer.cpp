@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "backpropagation.h"
+#include "batchpass.h"
 #include "cpu.h"
 
 namespace core {
@@ -72,9 +73,12 @@ Trainer::Trainer(const NetworkConfig& config) {
     initial_ = core::initialParameters(config);
     current_ = initial_;
     next_ = initial_;
-    nodes_.resize(std::size_t(kNodeFieldCount) * topology().nodeCount());
-    sampleGradient_.resize(topology().weightCount() + topology().biasCount());
-    gradient_.resize(sampleGradient_.size());
+    batchPass_ = prefersBatchPass(topology(), samples().size());
+    if (!batchPass_) {
+        nodes_.resize(std::size_t(kNodeFieldCount) * topology().nodeCount());
+        sampleGradient_.resize(topology().weightCount() + topology().biasCount());
+    }
+    gradient_.resize(topology().weightCount() + topology().biasCount());
 }
 
 void Trainer::setLearningRate(double learningRate) {
@@ -99,8 +103,7 @@ StepSnapshot Trainer::compute(bool update) const {
     snapshot.trainsBiases_ = trainBiases_;
     // One block holds every number of the snapshot; the pass below writes each of them.
     const std::size_t nodeValues = std::size_t(kNodeFieldCount) * topology.nodeCount();
-    const std::size_t size = nodeValues * samples + 3 * parameters + samples + samples * parameters;
-    std::shared_ptr<double[]> values = std::make_shared_for_overwrite<double[]>(size);
+    std::shared_ptr<double[]> values = std::make_shared_for_overwrite<double[]>(snapshot.size());
     snapshot.values_ = values;
     double* before = values.get() + snapshot.parameterOffset();
     double* after = before + parameters;
@@ -108,15 +111,18 @@ StepSnapshot Trainer::compute(bool update) const {
     std::copy(current_.weights.begin(), current_.weights.end(), before);
     std::copy(current_.biases.begin(), current_.biases.end(), before + weights);
 
+    // The snapshot keeps every node value; a sample's gradient is worked out from them when
+    // asked for, so the pass sums them through one scratch block.
+    std::vector<double> sampleGradient(samples == 1 ? 0 : parameters);
     const PassBuffers buffers{values.get(),
                               nodeValues,
                               values.get() + snapshot.sampleLossOffset(),
-                              values.get() + snapshot.sampleGradientOffset(0),
-                              static_cast<std::size_t>(parameters),
+                              samples == 1 ? gradient : sampleGradient.data(),
+                              0,
                               gradient};
     bool netsFinite = true;
-    snapshot.loss_ = backpropagate(topology, current_.weights.data(), current_.biases.data(),
-                                   this->samples(), buffers, netsFinite);
+    BatchWorkspace workspace;  // a const trainer may be read from several threads at once
+    snapshot.loss_ = pass(buffers, workspace, netsFinite);
 
     // The update p <- p - lr * dE/dp; frozen biases keep their value. As on the fast path, a
     // non-finite gradient always reaches a weight's update, so checking the nets, the loss and
@@ -184,6 +190,15 @@ bool Trainer::applyFastUpdate() {
     return true;
 }
 
+double Trainer::pass(const PassBuffers& buffers, BatchWorkspace& workspace,
+                     bool& netsFinite) const {
+    if (batchPass_)
+        return backpropagateBatch(topology(), current_.weights.data(), current_.biases.data(),
+                                  samples(), buffers, workspace, netsFinite);
+    return backpropagate(topology(), current_.weights.data(), current_.biases.data(), samples(),
+                         buffers, netsFinite);
+}
+
 long long Trainer::run(long long steps, std::vector<double>* lossesBefore) {
     clearUpperAvxState();  // the loop below is legacy SSE calling a VEX-encoded exp
     // With one sample its gradient is the batch gradient: no separate buffer to sum.
@@ -192,8 +207,7 @@ long long Trainer::run(long long steps, std::vector<double>* lossesBefore) {
     for (long long done = 0; done < steps; ++done) {
         if (divergence_) return done;
         bool netsFinite = true;
-        const double loss = backpropagate(topology(), current_.weights.data(),
-                                          current_.biases.data(), samples(), buffers, netsFinite);
+        const double loss = pass(buffers, batch_, netsFinite);
         // A non-finite gradient always reaches a weight's update, so checking the nets, the loss
         // and the new parameters catches every overflow.
         if (!netsFinite || !std::isfinite(loss) || !applyFastUpdate()) {

@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "batchpass.h"
 #include "divergence.h"
 #include "networkconfig.h"
 #include "stepsnapshot.h"
@@ -56,6 +57,9 @@ public:
 
 private:
     StepSnapshot compute(bool update) const;
+    // One forward and backward pass at the current parameters, sample by sample or in matrix
+    // form, whichever is faster for this network (both give the same bits).
+    double pass(const PassBuffers& buffers, BatchWorkspace& workspace, bool& netsFinite) const;
     bool applyFastUpdate();
 
     std::shared_ptr<const TrainingContext> context_;
@@ -66,7 +70,9 @@ private:
     long long iteration_ = 0;
     std::optional<Divergence> divergence_;
 
-    // Scratch of the fast path, reused on every step.
+    // Scratch of the passes, reused on every step (a copy of the trainer copies it too).
+    bool batchPass_ = false;
+    BatchWorkspace batch_;
     Parameters next_;
     std::vector<double> nodes_;
     std::vector<double> sampleGradient_;
