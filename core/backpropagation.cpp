@@ -56,7 +56,7 @@ bool forward(const Topology& topology, const double* weights, const double* bias
     for (int i = 0; i < topology.inputCount(); ++i) {
         double* input = nodeAt(nodes, i);
         input[kNet] = input[kOut] = sample.input[i];
-        input[kDLoss_dOut] = input[kDOut_dNet] = input[kDelta] = 0.0;
+        input[kDLoss_dOut] = input[kDelta] = 0.0;
     }
     for (int l = 1; l < topology.layerCount(); ++l) {
         const LayerShape& layer = topology.layer(l);
@@ -115,9 +115,9 @@ void backward(const Topology& topology, const double* weights, double* nodes, do
             double* weightGradient = gradient + layer.weightOffset;
             for (int d = 0; d < layer.size; ++d, w += count, weightGradient += count) {
                 double* node = destination + kNodeFieldCount * d;
-                node[kDOut_dNet] = kActivations[activation].slope(node[kOut]);
-                node[kDelta] = node[kDLoss_dOut] * node[kDOut_dNet];
-                const double delta = node[kDelta];
+                const double slope = kActivations[activation].slope(node[kOut]);
+                const double delta = node[kDLoss_dOut] * slope;
+                node[kDelta] = delta;
                 for (int s = 0; s < count; ++s) {
                     double* from = source + kNodeFieldCount * s;
                     weightGradient[s] = delta * from[kOut];

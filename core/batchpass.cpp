@@ -102,7 +102,6 @@ void backwardLayer(const Topology& topology, int l, const double* weights, std::
             if (sink.keeps()) {
                 double* node = sink.at(i / layer.size, layer.nodeOffset + int(i % layer.size));
                 node[kDLoss_dOut] = signal[i];
-                node[kDOut_dNet] = slope;
                 node[kDelta] = delta;
             }
             signal[i] = delta;
@@ -188,7 +187,7 @@ double backpropagateBatch(const Topology& topology, const double* weights, const
         for (int i = 0; i < inputs; ++i) {
             double* input = sink.at(s, i);
             input[kNet] = input[kOut] = samples[s].input[i];
-            input[kDLoss_dOut] = input[kDOut_dNet] = input[kDelta] = 0.0;
+            input[kDLoss_dOut] = input[kDelta] = 0.0;
         }
     }
     netsFinite = true;

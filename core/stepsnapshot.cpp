@@ -2,6 +2,13 @@
 
 namespace core {
 
+NodeValues StepSnapshot::node(int sample, int layer, int node) const {
+    const double* v = values_.get() + kNodeFieldCount * (std::size_t(sample) * topology().nodeCount() +
+                                                         topology().nodeIndex(layer, node));
+    const double slope = layer == 0 ? 0.0 : activationSlope(topology().activation(layer), v[kOut]);
+    return {v[kNet], v[kOut], v[kDLoss_dOut], slope, v[kDelta]};
+}
+
 double StepSnapshot::outputError(int sample, int output) const {
     const double difference =
         samples()[sample].target[output] - node(sample, topology().layerCount() - 1, output).out;

@@ -21,8 +21,9 @@ struct NodeValues {
     double delta = 0.0;       // delta = dE/dnet = dE/dout * dout/dnet: the node's error signal
 };
 
-// A node's five values as a snapshot stores them: five doubles in the order of NodeValues.
-enum NodeField : int { kNet, kOut, kDLoss_dOut, kDOut_dNet, kDelta, kNodeFieldCount };
+// A node's values as a snapshot stores them, four doubles in the order of NodeValues; dout/dnet
+// is not stored but worked out from out when read, by the same function, so the same bits.
+enum NodeField : int { kNet, kOut, kDLoss_dOut, kDelta, kNodeFieldCount };
 
 // What all snapshots of one trainer share: the network's shape and the samples.
 struct TrainingContext {
@@ -62,11 +63,7 @@ public:
     // E_o = 1/2 (target - out)^2 of output node `output` in `sample`.
     double outputError(int sample, int output) const;
 
-    NodeValues node(int sample, int layer, int node) const {
-        const double* v = values_.get() + kNodeFieldCount * (sample * topology().nodeCount() +
-                                                             topology().nodeIndex(layer, node));
-        return {v[kNet], v[kOut], v[kDLoss_dOut], v[kDOut_dNet], v[kDelta]};
-    }
+    NodeValues node(int sample, int layer, int node) const;
 
     // dnet/dw = out of the weight's source node.
     double dNet_dWeight(int sample, int weight) const;
