@@ -11,7 +11,6 @@
 
 #include "clioptions.h"
 #include "clireport.h"
-#include "core/markup.h"
 #include "core/trainer.h"
 #include "ui/session/presetlibrary.h"
 
@@ -22,35 +21,54 @@ constexpr int kCannotWrite = 1;
 // Updates per call of the trainer: the most losses held at once.
 constexpr long long kStepsPerChunk = 65536;
 
-void print(const std::string& text) {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-}
+// What the program prints, gathered in one buffer and written to stdout in large pieces. A failed
+// write is remembered with its errno, so that the run can end as failed however much followed.
+class StdoutWriter {
+public:
+    // The buffer itself, for appending in place; call writeIfFull after.
+    std::string& buffer() { return buffer_; }
+    // Writes the buffer out once it holds a piece's worth.
+    void writeIfFull() {
+        if (buffer_.size() >= kPieceBytes) write();
+    }
+    // Appends `text`.
+    void print(const std::string& text) {
+        buffer_ += text;
+        writeIfFull();
+    }
+    // Writes out everything held, here and in stdio; the errno of the first failed write, or 0.
+    int flush() {
+        write();
+        if (std::fflush(stdout) != 0 || std::ferror(stdout)) keepError();
+        return error_;
+    }
 
-std::string csvNumber(double value) {
-    return core::formatNumber(value, core::DigitsRange::max);
-}
+private:
+    static constexpr std::size_t kPieceBytes = 64 * 1024;
+
+    void write() {
+        if (std::fwrite(buffer_.data(), 1, buffer_.size(), stdout) != buffer_.size()) keepError();
+        buffer_.clear();
+    }
+    void keepError() {
+        if (error_ == 0) error_ = errno != 0 ? errno : EIO;
+    }
+
+    std::string buffer_;
+    int error_ = 0;
+};
 
 // One row per state: step, learning rate, loss, every weight and bias.
-void printCsv(core::Trainer& trainer, const CliOptions& options) {
-    const core::Topology& topology = trainer.topology();
-    std::string header = "step,learning_rate,loss";
-    for (int w = 0; w < topology.weightCount(); ++w)
-        header += "," + topology.weightName(w);
-    for (int b = 0; b < topology.biasCount(); ++b)
-        header += "," + topology.biasName(b);
-    print(header + "\n");
+void printCsv(core::Trainer& trainer, const CliOptions& options, StdoutWriter& out) {
+    out.print(csvHeader(trainer.topology()));
     const auto row = [&](long long step, double loss, const core::Parameters& parameters) {
-        std::string line =
-            std::to_string(step) + "," + csvNumber(trainer.learningRate()) + "," + csvNumber(loss);
-        for (double w : parameters.weights)
-            line += "," + csvNumber(w);
-        for (double b : parameters.biases)
-            line += "," + csvNumber(b);
-        print(line + "\n");
+        appendCsvRow(out.buffer(), step, trainer.learningRate(), loss, parameters);
+        out.writeIfFull();
     };
     std::vector<double> loss;
+    core::Parameters parameters;  // the state before the step, its storage reused
     for (long long step = 0;; ++step) {
-        const core::Parameters parameters = trainer.parameters();
+        parameters = trainer.parameters();
         loss.clear();
         if (step == options.steps || trainer.run(1, &loss) == 0) {
             // The last state: its loss, unless the state itself does not evaluate.
@@ -64,14 +82,17 @@ void printCsv(core::Trainer& trainer, const CliOptions& options) {
 
 // The table or the JSON of a run. Trains in chunks and hands each chunk's losses to the report
 // as they come, so that memory stays the same for any number of steps.
-void printReport(core::Trainer& trainer, const CliOptions& options) {
+void printReport(core::Trainer& trainer, const CliOptions& options, StdoutWriter& out) {
     const bool json = options.format == CliOptions::Format::Json;
     CliRun run;
     run.initial = trainer.evaluate();
-    if (json) print(jsonHead(options));
+    if (json) out.print(jsonHead(options));
     std::vector<double> losses;
     const auto report = [&] {
-        if (json) print(jsonLosses(losses, run.lossCount == 0));
+        if (json) {
+            appendJsonLosses(out.buffer(), losses, run.lossCount == 0);
+            out.writeIfFull();
+        }
         for (const double loss : losses)
             run.addLoss(loss);
         losses.clear();
@@ -89,13 +110,14 @@ void printReport(core::Trainer& trainer, const CliOptions& options) {
         report();
     }
     run.divergence = trainer.divergence() ? trainer.divergence() : run.final.divergence();
-    print(json ? jsonTail(options, run) : tableReport(options, run));
+    out.print(json ? jsonTail(options, run) : tableReport(options, run));
 }
 
-int run(const CliOptions& options) {
+int run(const CliOptions& options, StdoutWriter& out) {
     core::Trainer trainer(options.session.config);
+    const auto print = [&](const std::string& text) { out.print(text); };
     if (options.format == CliOptions::Format::Csv) {
-        printCsv(trainer, options);
+        printCsv(trainer, options, out);
     } else if (options.explain) {
         // The last step worked out, or the start when there is no step.
         if (options.steps > 0) {
@@ -105,13 +127,15 @@ int run(const CliOptions& options) {
             explainReport(options, trainer.evaluate(), print);
         }
     } else {
-        printReport(trainer, options);
+        printReport(trainer, options, out);
     }
-    if (trainer.divergence() && options.format == CliOptions::Format::Csv)
+    if (trainer.divergence() && options.format == CliOptions::Format::Csv) {
+        out.flush();  // the rows before the sentence, where both go to one terminal
         std::fprintf(stderr, "%s\n",
                      core::divergenceSentence(trainer.topology(), int(trainer.samples().size()),
                                               *trainer.divergence())
                          .c_str());
+    }
 
     if (!options.savePath.isEmpty()) {
         session::Session trained = options.session;
@@ -142,27 +166,31 @@ int main(int argc, char* argv[]) {
         std::fprintf(stderr, "backprop-lab-cli: %s (see --help)\n", qPrintable(error));
         return kBadArguments;
     }
+    StdoutWriter out;
     switch (options->action) {
         case CliOptions::Action::Help:
-            print(options->helpText.toStdString());
+            out.print(options->helpText.toStdString());
+            out.flush();
             return 0;
         case CliOptions::Action::Version:
-            print(BACKPROP_VERSION "\n");
+            out.print(BACKPROP_VERSION "\n");
+            out.flush();
             return 0;
         case CliOptions::Action::ListPresets:
             for (const session::Preset& preset : session::PresetLibrary::builtIn().presets())
-                print(preset.name.leftJustified(11).toStdString() +
-                      preset.session.description.toStdString() + "\n");
+                out.print(preset.name.leftJustified(11).toStdString() +
+                          preset.session.description.toStdString() + "\n");
+            out.flush();
             return 0;
         case CliOptions::Action::Run:
             break;
     }
     try {
-        const int status = run(*options);
+        const int status = run(*options, out);
         // Output that could not be written (a full disk, a closed pipe) is a failed run.
-        if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        if (const int error = out.flush(); error != 0) {
             std::fprintf(stderr, "backprop-lab-cli: cannot write the output: %s\n",
-                         std::strerror(errno));
+                         std::strerror(error));
             return kCannotWrite;
         }
         return status;

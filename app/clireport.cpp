@@ -1,6 +1,7 @@
 #include "clireport.h"
 
 #include <algorithm>
+#include <charconv>
 #include <string>
 #include <vector>
 
@@ -140,15 +141,8 @@ std::string jsonHead(const CliOptions& options) {
     return json.text();
 }
 
-std::string jsonLosses(const std::vector<double>& losses, bool first) {
-    // The writer places the commas: an element stands in for those written before.
-    session::JsonWriter json;
-    json.beginArray();
-    if (!first) json.null();
-    const std::size_t start = json.text().size();
-    for (const double loss : losses)
-        json.value(loss);
-    return json.text().substr(start);
+void appendJsonLosses(std::string& out, const std::vector<double>& losses, bool first) {
+    session::JsonWriter::appendArrayNumbers(out, losses, first);
 }
 
 std::string jsonTail(const CliOptions& options, const CliRun& run) {
@@ -173,6 +167,38 @@ std::string jsonTail(const CliOptions& options, const CliRun& run) {
     writeState(json, run.final);
     json.endObject();
     return json.text().substr(headSize) + "\n";
+}
+
+std::string csvHeader(const core::Topology& topology) {
+    std::string header = "step,learning_rate,loss";
+    for (int w = 0; w < topology.weightCount(); ++w)
+        header += "," + topology.weightName(w);
+    for (int b = 0; b < topology.biasCount(); ++b)
+        header += "," + topology.biasName(b);
+    return header + "\n";
+}
+
+void appendCsvRow(std::string& out, long long step, double learningRate, double loss,
+                  const core::Parameters& parameters) {
+    // Written in place into room for the longest row, then cut to what was written.
+    constexpr int digits = core::DigitsRange::max;
+    constexpr std::size_t stepLength = 20;  // the longest step, "-9223372036854775808"
+    const std::size_t numbers = 2 + parameters.weights.size() + parameters.biases.size();
+    const std::size_t start = out.size();
+    out.resize(start + stepLength + numbers * (1 + core::kMaxNumberLength) + 1);
+    char* end = std::to_chars(out.data() + start, out.data() + start + stepLength, step).ptr;
+    const auto number = [&end](double value) {
+        *end++ = ',';
+        end = core::writeNumber(end, value, digits);
+    };
+    number(learningRate);
+    number(loss);
+    for (const double w : parameters.weights)
+        number(w);
+    for (const double b : parameters.biases)
+        number(b);
+    *end++ = '\n';
+    out.resize(std::size_t(end - out.data()));
 }
 
 void explainReport(const CliOptions& options, const core::StepSnapshot& step,

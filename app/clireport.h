@@ -8,6 +8,7 @@
 
 #include "clioptions.h"
 #include "core/divergence.h"
+#include "core/networkconfig.h"
 #include "core/stepsnapshot.h"
 
 // What a command-line run produced, for the reports below. The losses E_0 .. E_N (the loss
@@ -33,9 +34,17 @@ std::string tableReport(const CliOptions& options, const CliRun& run);
 // parts so that its loss array streams out while the run goes: the head before the run (up to
 // `"loss": [`), the losses as they come, the tail after the run (from `]` to the end).
 std::string jsonHead(const CliOptions& options);
-// Elements of the loss array, comma-separated; `first` when none was written before them.
-std::string jsonLosses(const std::vector<double>& losses, bool first);
+// Elements of the loss array, comma-separated, appended to `out`; `first` when none was written
+// before them.
+void appendJsonLosses(std::string& out, const std::vector<double>& losses, bool first);
 std::string jsonTail(const CliOptions& options, const CliRun& run);
+
+// The CSV header line: step, learning_rate, loss, then the name of every weight and bias.
+std::string csvHeader(const core::Topology& topology);
+// One CSV row appended to `out`, its line end included: the step, the learning rate, the loss,
+// then every weight and bias, numbers at 17 significant digits.
+void appendCsvRow(std::string& out, long long step, double learningRate, double loss,
+                  const core::Parameters& parameters);
 
 // Every term of one step written out, as the classic worked example does, handed to `write`
 // piece by piece (a term at a time) so that any network's step streams out in little memory.

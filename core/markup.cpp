@@ -1,7 +1,6 @@
 #include "markup.h"
 
 #include <cmath>
-#include <cstdio>
 
 namespace core {
 
@@ -113,14 +112,6 @@ std::string htmlFromMarkup(std::string_view markup) {
 
 std::string markFactor(int factor, std::string_view text) {
     return "#" + std::to_string(factor) + "{" + std::string(text) + "}";
-}
-
-std::string formatNumber(double value, int digits) {
-    if (std::isnan(value)) return "nan";
-    if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
-    return buffer;
 }
 
 }  // namespace core

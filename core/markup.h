@@ -3,6 +3,8 @@
 #include <string>
 #include <string_view>
 
+#include "numbertext.h"  // formatNumber, for the many that write markup and numbers
+
 namespace core {
 
 // Formulas of the explanation are written in a small markup, so that the terminal and the
@@ -23,17 +25,5 @@ std::string htmlFromMarkup(std::string_view markup);
 
 // `text` marked as factor `factor` of its term: "#<factor>{<text>}".
 std::string markFactor(int factor, std::string_view text);
-
-// How many significant digits a number may be written with, in every program and view: from 1
-// to 17, which writes any double exactly.
-struct DigitsRange {
-    static constexpr int min = 1;
-    static constexpr int max = 17;
-    static constexpr int workedExample = 9;  // the precision the worked example prints
-};
-
-// `value` with `digits` significant digits, shortest form ("0.3775", "0.593269992", "1e-06");
-// "inf", "-inf" or "nan" for non-finite values.
-std::string formatNumber(double value, int digits);
 
 }  // namespace core

@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <cmath>
-
 namespace {
 
 TEST(MarkupTest, PlainTextReadsAsTheWorkedExampleWritesIt) {
@@ -42,15 +40,6 @@ TEST(MarkupTest, FactorMarksBecomeSpansOfTheirClass) {
 TEST(MarkupTest, MarkFactorWritesTheMark) {
     EXPECT_EQ(core::markFactor(0, "w_[1]"), "#0{w_[1]}");
     EXPECT_EQ(core::markFactor(17, "-0.5"), "#17{-0.5}");
-}
-
-TEST(MarkupTest, FormatsSignificantDigits) {
-    EXPECT_EQ(core::formatNumber(0.3775, 9), "0.3775");
-    EXPECT_EQ(core::formatNumber(0.5932699921071872, 9), "0.593269992");
-    EXPECT_EQ(core::formatNumber(0.5932699921071872, 4), "0.5933");
-    EXPECT_EQ(core::formatNumber(3.510854812251261e-05, 6), "3.51085e-05");
-    EXPECT_EQ(core::formatNumber(-INFINITY, 4), "-inf");
-    EXPECT_EQ(core::formatNumber(NAN, 4), "nan");
 }
 
 }  // namespace

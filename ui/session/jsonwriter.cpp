@@ -1,5 +1,6 @@
 #include "jsonwriter.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -20,7 +21,7 @@ void JsonWriter::beforeValue() {
     }
     if (levels_.empty()) return;
     Level& level = levels_.back();
-    if (level.count++ > 0) text_ += level.multiline ? "," : ", ";
+    if (level.count++ > 0) text_ += level.multiline ? std::string_view(",") : kLineSeparator;
     if (level.multiline) newline();
 }
 
@@ -62,18 +63,23 @@ JsonWriter& JsonWriter::key(std::string_view name) {
     return *this;
 }
 
+void JsonWriter::appendNumber(std::string& out, double number) {
+    if (std::isfinite(number))
+        core::appendNumber(out, number, core::DigitsRange::max);
+    else
+        out += "null";
+}
+
 JsonWriter& JsonWriter::value(double number) {
-    if (!std::isfinite(number)) return null();
     beforeValue();
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.*g", core::DigitsRange::max, number);
-    text_ += buffer;
+    appendNumber(text_, number);
     return *this;
 }
 
 JsonWriter& JsonWriter::value(long long number) {
     beforeValue();
-    text_ += std::to_string(number);
+    char buffer[24];  // room for the longest, "-9223372036854775808"
+    text_.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, number).ptr);
     return *this;
 }
 
@@ -132,6 +138,15 @@ JsonWriter& JsonWriter::numbers(const std::vector<double>& values) {
     for (const double v : values)
         value(v);
     return endArray();
+}
+
+void JsonWriter::appendArrayNumbers(std::string& out, const std::vector<double>& values,
+                                    bool first) {
+    for (const double v : values) {
+        if (!first) out += kLineSeparator;
+        first = false;
+        appendNumber(out, v);
+    }
 }
 
 }  // namespace session

@@ -32,6 +32,10 @@ public:
     // An array of numbers on one line.
     JsonWriter& numbers(const std::vector<double>& values);
 
+    // `values` appended to `out` as elements of a one-line array, written and separated as the
+    // writer writes them, for an array streamed piece by piece; `first` when none came before.
+    static void appendArrayNumbers(std::string& out, const std::vector<double>& values, bool first);
+
     // The text written so far.
     const std::string& text() const { return text_; }
 
@@ -43,6 +47,9 @@ private:
     void beforeValue();
     void newline();
     void appendString(std::string_view text);
+    static void appendNumber(std::string& out, double number);
+
+    static constexpr std::string_view kLineSeparator = ", ";  // between the values of a line
 
     std::string text_;
     std::vector<Level> levels_;
