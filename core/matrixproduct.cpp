@@ -23,7 +23,7 @@ BACKPROP_ALWAYS_INLINE Vector load(const double* from) {
 }
 
 template <class Vector>
-BACKPROP_ALWAYS_INLINE void store(double* to, Vector v) {
+BACKPROP_ALWAYS_INLINE void store(double* to, const Vector& v) {
     __builtin_memcpy(to, &v, sizeof v);
 }
 
