@@ -110,7 +110,10 @@ void printReport(core::Trainer& trainer, const CliOptions& options, StdoutWriter
         report();
     }
     run.divergence = trainer.divergence() ? trainer.divergence() : run.final.divergence();
-    out.print(json ? jsonTail(options, run) : tableReport(options, run));
+    if (json)
+        jsonTail(options, run, [&](const std::string& text) { out.print(text); });
+    else
+        out.print(tableReport(options, run));
 }
 
 int run(const CliOptions& options, StdoutWriter& out) {

@@ -41,7 +41,10 @@ std::string padded(const std::string& text, int width) {
     return text.size() >= std::size_t(width) ? text : std::string(width - text.size(), ' ') + text;
 }
 
-void writeState(session::JsonWriter& json, const core::StepSnapshot& state) {
+// One state of the JSON report, handed to `write` a sample at a time: at the largest size a state
+// is tens of megabytes of text.
+void writeState(session::JsonWriter& json, const core::StepSnapshot& state,
+                const std::function<void(const std::string&)>& write) {
     const core::Topology& topology = state.topology();
     json.beginObject().field("loss", state.loss());
     json.key("weights").beginObject();
@@ -73,6 +76,7 @@ void writeState(session::JsonWriter& json, const core::StepSnapshot& state) {
                 json.field("delta", node.delta).endObject();
             }
         json.endObject().endObject();
+        write(json.takeText());
     }
     json.endArray().endObject();
 }
@@ -145,11 +149,12 @@ void appendJsonLosses(std::string& out, const std::vector<double>& losses, bool 
     session::JsonWriter::appendArrayNumbers(out, losses, first);
 }
 
-std::string jsonTail(const CliOptions& options, const CliRun& run) {
+void jsonTail(const CliOptions& options, const CliRun& run,
+              const std::function<void(const std::string&)>& write) {
     // The whole object with an empty loss array, less the head already written.
     session::JsonWriter json;
     writeJsonHead(json, options);
-    const std::size_t headSize = json.text().size();
+    json.takeText();
     json.endArray().field("diverged", run.divergence.has_value());
     if (run.divergence) {
         const core::Topology& topology = run.initial.topology();
@@ -162,11 +167,11 @@ std::string jsonTail(const CliOptions& options, const CliRun& run) {
             .endObject();
     }
     json.key("initial");
-    writeState(json, run.initial);
+    writeState(json, run.initial, write);
     json.key("final");
-    writeState(json, run.final);
+    writeState(json, run.final, write);
     json.endObject();
-    return json.text().substr(headSize) + "\n";
+    write(json.takeText() + "\n");
 }
 
 std::string csvHeader(const core::Topology& topology) {

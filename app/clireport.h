@@ -37,7 +37,9 @@ std::string jsonHead(const CliOptions& options);
 // Elements of the loss array, comma-separated, appended to `out`; `first` when none was written
 // before them.
 void appendJsonLosses(std::string& out, const std::vector<double>& losses, bool first);
-std::string jsonTail(const CliOptions& options, const CliRun& run);
+// The tail, handed to `write` in pieces (a sample's values at a time).
+void jsonTail(const CliOptions& options, const CliRun& run,
+              const std::function<void(const std::string&)>& write);
 
 // The CSV header line: step, learning_rate, loss, then the name of every weight and bias.
 std::string csvHeader(const core::Topology& topology);

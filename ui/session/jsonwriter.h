@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace session {
@@ -38,6 +39,9 @@ public:
 
     // The text written so far.
     const std::string& text() const { return text_; }
+    // The text written since the last take, handed over; the writer goes on where it was, so a
+    // large document can be written out piece by piece.
+    std::string takeText() { return std::exchange(text_, {}); }
 
 private:
     struct Level {
