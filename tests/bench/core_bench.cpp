@@ -3,10 +3,6 @@
 // thinning) against the plain trainer.
 #include <benchmark/benchmark.h>
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -20,6 +16,7 @@
 #include "core/batchpass.h"
 #include "core/trainer.h"
 #include "core/traininghistory.h"
+#include "processtime.h"
 
 namespace {
 
@@ -70,25 +67,9 @@ void BM_Floor222(benchmark::State& state) {
 BENCHMARK(BM_Floor222);
 
 #ifdef BACKPROP_CLI_PATH
-extern "C" char** environ;
-
 // Seconds for the real CLI to run `--steps steps` as a whole process, its table sent to /dev/null.
 double cliSeconds(long long steps) {
-    std::string stepsText = std::to_string(steps);
-    char* argv[] = {const_cast<char*>(BACKPROP_CLI_PATH), const_cast<char*>("--steps"),
-                    stepsText.data(), nullptr};
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    const auto start = std::chrono::steady_clock::now();
-    pid_t pid = 0;
-    int status = -1;
-    const bool spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv, environ) == 0;
-    posix_spawn_file_actions_destroy(&actions);
-    if (!spawned || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
-        WEXITSTATUS(status) != 0)
-        return -1.0;
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return bench::processSeconds({BACKPROP_CLI_PATH, "--steps", std::to_string(steps)});
 }
 
 // Nanoseconds per step of BM_Floor222's loop, timed over `steps` steps.

@@ -3,10 +3,6 @@
 // CSV rows as a whole process.
 #include <benchmark/benchmark.h>
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -16,6 +12,7 @@
 #include "app/clireport.h"
 #include "core/markup.h"
 #include "core/trainer.h"
+#include "processtime.h"
 
 namespace {
 
@@ -181,26 +178,10 @@ void BM_JsonLosses(benchmark::State& state) {
 BENCHMARK(BM_JsonLosses)->Unit(benchmark::kMicrosecond);
 
 #ifdef BACKPROP_CLI_PATH
-extern "C" char** environ;
-
 // Seconds for the real CLI to write `steps` + 1 CSV rows to /dev/null, as a whole process.
 double cliCsvSeconds(long long steps) {
-    std::string stepsText = std::to_string(steps);
-    char* argv[] = {
-        const_cast<char*>(BACKPROP_CLI_PATH), const_cast<char*>("--steps"), stepsText.data(),
-        const_cast<char*>("--format"),        const_cast<char*>("csv"),     nullptr};
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    const auto start = std::chrono::steady_clock::now();
-    pid_t pid = 0;
-    int status = -1;
-    const bool spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv, environ) == 0;
-    posix_spawn_file_actions_destroy(&actions);
-    if (!spawned || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
-        WEXITSTATUS(status) != 0)
-        return -1.0;
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return bench::processSeconds(
+        {BACKPROP_CLI_PATH, "--steps", std::to_string(steps), "--format", "csv"});
 }
 
 // `backprop-lab-cli --steps 10000 --format csv` as a whole process. rows_ms is its time less
