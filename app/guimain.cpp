@@ -6,6 +6,9 @@
 #include <QWindow>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <initializer_list>
+#include <optional>
 
 #include "ui/learningratecontrol.h"
 #include "ui/mainwindow.h"
@@ -162,33 +165,81 @@ int saveScreenshot(ui::MainWindow& window, const QString& path) {
     return 1;
 }
 
-}  // namespace
-
-int main(int argc, char* argv[]) {
-    // A screenshot needs no screen: render offscreen unless a platform was chosen.
-    bool screenshot = false;
-    for (int i = 1; i < argc; ++i)
-        screenshot |= QByteArray(argv[i]) == "--screenshot";
-    if (screenshot && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-
-    QApplication application(argc, argv);
-    // Where QSettings keeps what the window remembers: ~/.config/Backprop Lab/Backprop Lab.conf.
-    QApplication::setOrganizationName("Backprop Lab");
-    QApplication::setApplicationName("Backprop Lab");
-    QApplication::setApplicationVersion(BACKPROP_VERSION);
-
-    QCommandLineParser parser;
+// The window's options on `parser`, with --help, --help-all and --version.
+void describeOptions(QCommandLineParser& parser, const Options& options) {
     parser.setApplicationDescription("Learn backpropagation by stepping through it.");
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument("FILE", "A session file to open instead of a preset.", "[FILE]");
-    const Options options;
     parser.addOptions({options.screenshot, options.preset, options.rate, options.size,
                        options.steps, options.stepSize, options.advance, options.state});
+}
+
+void nameApplication() {
+    // Where QSettings keeps what the window remembers: ~/.config/Backprop Lab/Backprop Lab.conf.
+    QCoreApplication::setOrganizationName("Backprop Lab");
+    QCoreApplication::setApplicationName("Backprop Lab");
+    QCoreApplication::setApplicationVersion(BACKPROP_VERSION);
+}
+
+// Whether argv has `flag` among its arguments.
+bool hasArgument(int argc, char* argv[], std::initializer_list<const char*> flags) {
+    for (int i = 1; i < argc; ++i)
+        for (const char* flag : flags)
+            if (std::strcmp(argv[i], flag) == 0) return true;
+    return false;
+}
+
+// --help, --help-all and --version print and exit without a display (over ssh, in a package
+// check): a Qt Core application answers them, before any window system is asked for. Returns
+// the exit code of a bad command line, or nothing when the flag turned out to be an option's
+// value (--state-file --help) and the window should open after all.
+std::optional<int> printHelpOrVersion(int argc, char* argv[]) {
+    QCoreApplication application(argc, argv);
+    nameApplication();
+    QCommandLineParser parser;
+    const Options options;
+    describeOptions(parser, options);
     if (!parser.parse(application.arguments())) return fail(parser.errorText());
-    if (parser.isSet("help")) parser.showHelp(0);
-    if (parser.isSet("version")) parser.showVersion();
+    if (parser.isSet("help") || parser.isSet("help-all") || parser.isSet("version"))
+        parser.process(application);  // prints and exits; --help-all adds Qt's own options
+    return std::nullopt;
+}
+
+// Whether a window system can be reached: a platform named, or an X or Wayland display.
+bool hasDisplay() {
+    return !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") ||
+           !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+    // With a display, --help-all lists the window system's options too, from QApplication.
+    if (hasArgument(argc, argv, {"-h", "-?", "--help", "-v", "--version"}) ||
+        (hasArgument(argc, argv, {"--help-all"}) && !hasDisplay()))
+        if (const std::optional<int> status = printHelpOrVersion(argc, argv)) return *status;
+    // A screenshot needs no screen: render offscreen unless a platform was chosen.
+    if (hasArgument(argc, argv, {"--screenshot"}) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (!hasDisplay()) {
+        std::fprintf(stderr,
+                     "backprop-lab: no display to open the window on (DISPLAY and "
+                     "WAYLAND_DISPLAY are not set).\n"
+                     "--screenshot FILE renders the window without one, and backprop-lab-cli "
+                     "trains and explains in a terminal.\n");
+        return 1;
+    }
+
+    QApplication application(argc, argv);
+    nameApplication();
+
+    QCommandLineParser parser;
+    const Options options;
+    describeOptions(parser, options);
+    if (!parser.parse(application.arguments())) return fail(parser.errorText());
+    if (parser.isSet("help-all")) parser.process(application);
 
     // A screenshot is the same on every machine: the window's defaults, not what it remembers.
     ui::MainWindow window(parser.isSet(options.screenshot)
