@@ -2,6 +2,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QIcon>
 #include <QSaveFile>
 #include <QWindow>
 #include <cmath>
@@ -234,6 +235,11 @@ int main(int argc, char* argv[]) {
 
     QApplication application(argc, argv);
     nameApplication();
+    // The installed desktop file and icon share this id: the desktop matches the window to its
+    // menu entry (Wayland needs it for the taskbar icon).
+    const QString id = QStringLiteral("io.github.backprop_lab.BackpropLab");
+    QGuiApplication::setDesktopFileName(id);
+    QApplication::setWindowIcon(QIcon::fromTheme(id));
 
     QCommandLineParser parser;
     const Options options;
