@@ -155,24 +155,27 @@ void backwardLayer(const Topology& topology, int l, const double* weights, std::
     work.dOuts.swap(work.dOutsBelow);
 }
 
-}  // namespace
-
-bool prefersBatchPass(const Topology& topology, std::size_t sampleCount) {
-    // Measured in core_bench (BM_Pass*): the matrix form wins once layers are wider than a
-    // lesson's and the batch has more than a few samples.
+// The node count of the largest layer.
+int widestLayer(const Topology& topology) {
     int widest = 0;
     for (int l = 0; l < topology.layerCount(); ++l)
         widest = std::max(widest, topology.layerSize(l));
-    return widest > 8 && sampleCount >= 4;
+    return widest;
+}
+
+}  // namespace
+
+bool prefersBatchPass(const Topology& topology, std::size_t sampleCount) {
+    // Measured in core_bench (BM_LargestPass): the matrix form wins once layers are wider than
+    // a lesson's and the batch has more than a few samples.
+    return widestLayer(topology) > 8 && sampleCount >= 4;
 }
 
 double backpropagateBatch(const Topology& topology, const double* weights, const double* biases,
                           const std::vector<Sample>& samples, const PassBuffers& buffers,
                           BatchWorkspace& work, bool& netsFinite) {
     const std::size_t count = samples.size();
-    int widest = 0;
-    for (int l = 0; l < topology.layerCount(); ++l)
-        widest = std::max(widest, topology.layerSize(l));
+    const int widest = widestLayer(topology);
     work.outs.resize(count * topology.nodeCount());
     work.dOuts.resize(count * widest);
     work.dOutsBelow.resize(count * widest);
