@@ -57,4 +57,21 @@ inline QRectF centeredAt(QPointF center, QSizeF size) {
             size.height()};
 }
 
+// A box of `size`, `gap` pixels above the point of `edge` nearest `pointer` (the edge's middle
+// without one), moved inside `view`.
+inline QRectF boxAboveEdge(const QLineF& edge, std::optional<QPointF> pointer, QSizeF size,
+                           qreal gap, const QRectF& view) {
+    QPointF anchor = edge.center();
+    if (pointer && edge.length() > 0) {
+        const QPointF along = edge.p2() - edge.p1();
+        const qreal t =
+            QPointF::dotProduct(*pointer - edge.p1(), along) / QPointF::dotProduct(along, along);
+        anchor = edge.pointAt(std::clamp(t, 0.0, 1.0));
+    }
+    QRectF box(anchor - QPointF(size.width() / 2, size.height() + gap), size);
+    box.moveLeft(std::clamp(box.left(), view.left(), view.right() - box.width()));
+    box.moveTop(std::clamp(box.top(), view.top(), view.bottom() - box.height()));
+    return box;
+}
+
 }  // namespace ui

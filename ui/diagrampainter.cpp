@@ -3,9 +3,13 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <algorithm>
+#include <numeric>
 
+#include "denseedges.h"
+#include "diagramgeometry.h"
 #include "diagramimagecache.h"
 #include "diagramtextlines.h"
+#include "fitting.h"
 #include "palette.h"
 
 namespace ui {
@@ -30,14 +34,11 @@ constexpr qreal kArrowLines = 0.6;           // an arrowhead's length, in lines 
 constexpr qreal kArrowGap = 2;               // pixels between an arrowhead and its node
 constexpr qreal kTextHalo = 2;               // pixels of background beside a node value's text
 constexpr int kValuesAlpha = 200;            // the opacity of that background
-
-// `color` laid over the opaque `base`: the opaque colour it gives.
-QColor over(QColor color, QColor base) {
-    const qreal alpha = color.alphaF();
-    return QColor::fromRgbF(color.redF() * alpha + base.redF() * (1 - alpha),
-                            color.greenF() * alpha + base.greenF() * (1 - alpha),
-                            color.blueF() * alpha + base.blueF() * (1 - alpha));
-}
+// A network of dense edges (NetworkLayout::hasDenseEdges) leaves out more arrows than this (a
+// whole iteration's path shares).
+constexpr std::size_t kMostDenseArrows = 64;
+// Pixels between a hovered edge's label and its edge, and the view's edge.
+constexpr qreal kHoverLabelGap = 6;
 
 }  // namespace
 
@@ -55,7 +56,7 @@ void DiagramPainter::drawUnderlay() {
     // The glows lie on the bare background: laid over it beforehand, they are opaque, which
     // the raster engine fills several times faster than translucent shapes.
     const QColor base = scene_.colors.color(QPalette::Base);
-    const QColor glow = over(Palette::glow(), base);
+    const QColor glow = Palette::over(Palette::glow(), base);
     painter_.setPen(Qt::NoPen);
     painter_.setBrush(glow);
     for (int w : lit.weights)
@@ -64,7 +65,7 @@ void DiagramPainter::drawUnderlay() {
         drawBand(edgeLine(-1, fed), radius * kGlowWidth);
     // The hovered edge, or every edge of the hovered bias, in grey.
     const NetworkItem& hovered = scene_.hovered;
-    painter_.setBrush(over(Palette::withAlpha(Palette::neutral(), kHoverAlpha), base));
+    painter_.setBrush(Palette::over(Palette::withAlpha(Palette::neutral(), kHoverAlpha), base));
     for (const NetworkLayout::Edge& edge : layout_.edges()) {
         const bool weight =
             hovered.kind == NetworkItem::Kind::Weight && edge.weight == hovered.index;
@@ -95,7 +96,9 @@ void DiagramPainter::drawBand(const QLineF& line, qreal width) {
     painter_.drawPolygon(corners, 4);
 }
 
-void DiagramPainter::drawEdges() {
+void DiagramPainter::drawEdges(DenseEdges& dense) {
+    if (NetworkLayout::hasDenseEdges(topology_))
+        return dense.draw(painter_, layout_, scene_.step, scene_.colors.color(QPalette::Base));
     for (const NetworkLayout::Edge& edge : layout_.edges()) {
         const double value =
             edge.weight >= 0
@@ -109,6 +112,8 @@ void DiagramPainter::drawEdges() {
 // Forward: the tip just outside the node the edge feeds; backward (a path share): just outside
 // the node the share flows back to. Both ends of an edge are clear of crossings.
 void DiagramPainter::drawArrows() {
+    if (NetworkLayout::hasDenseEdges(topology_) && scene_.marks.arrows.size() > kMostDenseArrows)
+        return;
     const qreal size = QFontMetricsF(layout_.labelFont()).lineSpacing() * kArrowLines;
     const qreal reach = layout_.nodeRadius() + kArrowGap;
     painter_.setPen(Qt::NoPen);
@@ -125,6 +130,7 @@ void DiagramPainter::drawArrows() {
 }
 
 void DiagramPainter::drawNodeValues(DiagramImageCache& cache, qreal pixelRatio) {
+    if (layout_.nodeValues() == NetworkLayout::NodeValues::Omitted) return;
     const QColor base = Palette::withAlpha(scene_.colors.color(QPalette::Base), kValuesAlpha);
     const QFontMetricsF metrics(layout_.labelFont());
     painter_.setFont(layout_.labelFont());
@@ -179,6 +185,7 @@ void DiagramPainter::drawTargets() {
     painter_.setFont(layout_.labelFont());
     for (int k = 0; k < topology_.outputCount(); ++k) {
         const QRectF box = layout_.targetBox(k);
+        if (box.isEmpty()) continue;  // outputs too dense for their targets
         painter_.setPen(QPen(Palette::target(), kOutlinePenWidth));
         painter_.setBrush(scene_.colors.color(QPalette::Base));
         drawBox(painter_, box);
@@ -230,7 +237,9 @@ void DiagramPainter::drawLabels() {
     const QPalette& colors = scene_.colors;
     const QColor background = Palette::labelBackground(colors.color(QPalette::Base));
     painter_.setFont(layout_.labelFont());
-    for (const NetworkLayout::Label& label : layout_.labels()) {
+    std::vector<NetworkLayout::Label> labels = layout_.labels();
+    if (const auto hovered = hoveredLabel()) labels.push_back(*hovered);
+    for (const NetworkLayout::Label& label : labels) {
         const std::vector<Line> lines = labelLines(label);
         if (lines.front().front().text.isEmpty()) continue;  // a share not computed yet
         if (label.leader) {
@@ -250,6 +259,31 @@ void DiagramPainter::drawLabels() {
         painter_.setBrush(Qt::NoBrush);
         drawLines(label.box, lines);
     }
+}
+
+std::optional<NetworkLayout::Label> DiagramPainter::hoveredLabel() const {
+    // Only for a hovered edge the layout left without a label (a dense network's).
+    const NetworkItem& hovered = scene_.hovered;
+    const bool weight = hovered.kind == NetworkItem::Kind::Weight;
+    if (!weight && hovered.kind != NetworkItem::Kind::Bias) return std::nullopt;
+    if (!(weight ? layout_.weightLabel(hovered.index) : layout_.biasLabel(hovered.index)).isEmpty())
+        return std::nullopt;
+    NetworkLayout::Label label;
+    label.kind = weight ? NetworkLayout::Label::Kind::Weight : NetworkLayout::Label::Kind::Bias;
+    label.index = hovered.index;
+    QStringList texts;
+    for (const Line& line : labelLines(label))
+        texts.append(
+            std::accumulate(line.begin(), line.end(), QString(),
+                            [](QString text, const Part& part) { return text + part.text; }));
+    // Above its edge (a bias's first) where the mouse is.
+    const int layer = weight ? 0 : topology_.biasLayer(hovered.index);
+    const int first = weight ? 0 : topology_.biasIndex(layer, 0);
+    const QLineF edge = edgeLine(weight ? hovered.index : -1, {layer, hovered.index - first});
+    label.box =
+        boxAboveEdge(edge, scene_.pointer, textBoxSize(QFontMetricsF(layout_.labelFont()), texts),
+                     kHoverLabelGap, painter_.window());
+    return label;
 }
 
 void DiagramPainter::drawLoss() {

@@ -15,6 +15,7 @@ class QPainter;
 
 namespace ui {
 
+class DenseEdges;
 class DiagramImageCache;
 
 // Draws what changes from one paint of the network view to the next: edges and their arrows,
@@ -31,13 +32,15 @@ public:
         const DiagramMarks& marks;
         NetworkItem hovered;  // the item under the mouse, lit with its edge and labels
         QPalette colors;
+        std::optional<QPointF> pointer = std::nullopt;  // the mouse, over the view
     };
 
     DiagramPainter(QPainter& painter, const Scene& scene);
 
     // The glow under the current term's parts and the hovered item.
     void drawUnderlay();
-    void drawEdges();
+    // Every edge; a dense network's through `dense`.
+    void drawEdges(DenseEdges& dense);
     void drawArrows();
     // The boxes of values under nodes (their frames and names from `cache`) and the values.
     void drawNodeValues(DiagramImageCache& cache, qreal pixelRatio);
@@ -73,6 +76,8 @@ private:
     bool isLit(const NetworkLayout::Label& label) const;
     bool isHovered(const NetworkLayout::Label& label) const;
     void drawBand(const QLineF& line, qreal width);
+    // A label for the hovered weight or bias when the layout gave it none, near its edge.
+    std::optional<NetworkLayout::Label> hoveredLabel() const;
     // The edge of weight `weight`, or from the bias node into `fed` when it is -1.
     QLineF edgeLine(int weight, core::Highlight::Node fed) const;
 

@@ -87,7 +87,7 @@ void FormulaPanel::refresh(TrainingController::Changes what) {
     using Change = TrainingController::Change;
     if (!(what & (Change::Session | Change::Step | Change::Reveal | Change::Granularity))) return;
     const core::StepReveal& reveal = model_->reveal();
-    const long long iteration = model_->iteration();
+    const long long iteration = model_->snapshot().iteration();  // the step shown
     const QString blewUp = model_->divergence()
                                ? QString::fromStdString(core::divergenceSentence(
                                      model_->snapshot().topology(),
@@ -142,7 +142,7 @@ void FormulaPanel::showTerm(const core::Term& term, const QString& where) {
 
 // Every value of the phase just finished; after the update, what the whole step did.
 void FormulaPanel::showSummary(core::Phase phase) {
-    const long long iteration = model_->iteration();
+    const long long iteration = model_->snapshot().iteration();  // the step shown
     const core::StepReveal& reveal = model_->reveal();
     equation_->setDefaultStyleSheet({});
     plainText_.clear();

@@ -9,8 +9,7 @@
 
 namespace ui {
 
-Inspector::Inspector(const TrainingController* model, QWidget* parent)
-    : QWidget(parent), model_(model) {
+Inspector::Inspector(TrainingController* model, QWidget* parent) : QWidget(parent), model_(model) {
     setObjectName("inspector");
     setAccessibleName(tr("Inspector"));
     setAutoFillBackground(true);
@@ -41,29 +40,31 @@ Inspector::Inspector(const TrainingController* model, QWidget* parent)
 void Inspector::pin(const NetworkItem& item) {
     pinned_ = item;
     setVisible(item.kind != NetworkItem::Kind::None);
+    // A parameter's gradient is checked by a central difference of the batch loss.
+    const int weights =
+        model_->snapshot().isEmpty() ? 0 : model_->snapshot().topology().weightCount();
+    if (item.kind == NetworkItem::Kind::Weight)
+        model_->setCheckedParameter(item.index);
+    else if (item.kind == NetworkItem::Kind::Bias)
+        model_->setCheckedParameter(weights + item.index);
+    else
+        model_->setCheckedParameter(-1);
     describe();
 }
 
 void Inspector::refresh(TrainingController::Changes what) {
     using Change = TrainingController::Change;
     if (what & Change::Session) pinned_ = {};
-    if (what &
-        (Change::Session | Change::Step | Change::Reveal | Change::Display | Change::Granularity))
+    if (what & (Change::Session | Change::Step | Change::Reveal | Change::Display |
+                Change::Granularity | Change::Check))
         describe();
     setVisible(pinned_.kind != NetworkItem::Kind::None);
 }
 
 void Inspector::describe() {
     if (pinned_.kind == NetworkItem::Kind::None) return;
-    // A parameter's gradient, checked by a central difference of the batch loss.
-    std::optional<double> difference;
-    const int weights = model_->snapshot().topology().weightCount();
-    if (pinned_.kind == NetworkItem::Kind::Weight)
-        difference = model_->finiteDifference(pinned_.index);
-    else if (pinned_.kind == NetworkItem::Kind::Bias)
-        difference = model_->finiteDifference(weights + pinned_.index);
     details_->setText(describeItem(model_->reveal(), pinned_, model_->shownSample(),
-                                   model_->digits(), difference));
+                                   model_->digits(), model_->checkedGradient()));
 }
 
 }  // namespace ui

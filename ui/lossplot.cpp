@@ -160,11 +160,12 @@ void LossPlot::refresh(TrainingController::Changes what) {
     if (what & (Change::Session | Change::Step)) {
         current_->point1->setCoords(double(model_->iteration()), 1.0);
         current_->point2->setCoords(double(model_->iteration()), 2.0);
-        showRegime();
     }
+    if (what & (Change::Session | Change::Step | Change::Regime)) showRegime();
     if (what & (Change::Session | Change::Preview | Change::Step)) showPreview();
     if (what & (Change::Session | Change::Pins)) showPins();
-    if (!(what & (Change::Session | Change::Run | Change::Step | Change::Preview | Change::Pins)))
+    if (!(what & (Change::Session | Change::Run | Change::Step | Change::Preview | Change::Pins |
+                  Change::Regime)))
         return;
     if (following_) rescale();
     plot_->replot(QCustomPlot::rpQueuedReplot);

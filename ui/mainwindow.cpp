@@ -226,6 +226,7 @@ bool MainWindow::loadPreset(const QString& name) {
 }
 
 void MainWindow::settle() {
+    model_->waitForBackgroundWork();
     QApplication::processEvents();
     lossPlot_->customPlot()->replot();
 }

@@ -36,7 +36,8 @@ public:
 
     // Loads a built-in preset; false if there is none of that name.
     bool loadPreset(const QString& name);
-    // Replots and lays out everything at once (before grabbing the window into an image).
+    // Waits for what the model computes in the background, then replots and lays out
+    // everything at once (before grabbing the window into an image).
     void settle();
 
     TrainingController* controller() const { return model_; }

@@ -4,6 +4,7 @@
 #include <QStringList>
 #include <algorithm>
 #include <cmath>
+#include <span>
 #include <tuple>
 
 #include "diagramgeometry.h"
@@ -29,6 +30,12 @@ constexpr qreal kSmallestShareScale = 0.55;
 // view labels the edges where labels fit, in this font (hovering shows any edge's numbers).
 constexpr qreal kSmallestLabelScale = 0.45;
 constexpr qreal kPartialScale = 0.55;
+// Below this scale the values under nodes are left out instead, in the font of kPartialScale.
+constexpr qreal kSmallestValuesScale = 0.35;
+// A node's radius when its values are left out: this fraction of the row height, at least a
+// pixel and a half.
+constexpr qreal kDotPerRow = 0.3;
+constexpr qreal kSmallestDot = 1.5;
 // Above this many edges no edge is labelled (hovering shows any edge's numbers): the placer's
 // search grows with labels times edges, and took 30 s for the largest network's 29k edges.
 constexpr std::size_t kMostLabelledEdges = 1024;
@@ -100,7 +107,16 @@ NetworkLayout::NetworkLayout(const core::Topology& topology, QSizeF size, const 
                                  {true, false, true, 0}};
     qreal best = 0;
     std::tuple<bool, bool, bool, NodeValues> chosen{true, false, true, NodeValues::TwoColumns};
-    for (const Density& density : densities) {
+    // A network whose values fit nowhere at a readable size (the largest) skips the search: its
+    // sparsest drawing is tried at that size first.
+    const auto sparsestFits = [&](NodeValues values) {
+        std::tie(compact_, shares_, partial_, nodeValues_) = std::tuple(true, false, true, values);
+        labelFont_ = scaled(font, kSmallestValuesScale);
+        return place(topology, size, digits, false);
+    };
+    const bool valuesFit =
+        sparsestFits(NodeValues::Stacked) || sparsestFits(NodeValues::TwoColumns);
+    for (const Density& density : valuesFit ? std::span(densities) : std::span<const Density>()) {
         for (const NodeValues values : {NodeValues::Stacked, NodeValues::TwoColumns}) {
             compact_ = density.compact;
             shares_ = density.shares;
@@ -118,6 +134,8 @@ NetworkLayout::NetworkLayout(const core::Topology& topology, QSizeF size, const 
         if (best >= density.readable && best > 0) break;
     }
     std::tie(compact_, shares_, partial_, nodeValues_) = chosen;
+    // Too dense for values at a readable size: none, in a readable font.
+    if (best < kSmallestValuesScale) nodeValues_ = NodeValues::Omitted, best = kPartialScale;
     labelFont_ = scaled(font, best > 0 ? best : kSmallestScale);
     place(topology, size, digits, true);
 }
@@ -143,6 +161,13 @@ QString NetworkLayout::lossText(const QString& value) {
     return "E_total = " + value;
 }
 
+bool NetworkLayout::hasDenseEdges(const core::Topology& topology) {
+    int biasEdges = 0;
+    for (int l = 1; l < topology.layerCount(); ++l)
+        biasEdges += topology.layerSize(l);
+    return std::size_t(topology.weightCount() + biasEdges) > kMostLabelledEdges;
+}
+
 qreal NetworkLayout::biasNodeRadius() const {
     return radius_ * kBiasNodeScale;
 }
@@ -166,7 +191,7 @@ bool NetworkLayout::place(const core::Topology& topology, QSizeF size, int digit
     // A try stops at the first misfit; the last one places everything regardless.
     const bool nodesFit = placeNodes(topology, area, measures);
     if (!nodesFit && !whole) return false;
-    placeTargets(topology, measures);
+    placeTargets(topology, area, measures);
     placeLoss(size, measures);
     return placeLabels(topology, measures, size, whole) && nodesFit;
 }
@@ -198,7 +223,11 @@ void NetworkLayout::placeLoss(QSizeF size, const Measures& measures) {
         return textBoxSize(metrics, {lossText(widestNumber(metrics, measures.digits))});
     };
     const qreal right = size.width() - measures.margin;
-    const qreal left = std::min(nodes_.back().front().box.left(), targetBoxes_.front().left());
+    // Right of the last column's values and targets; without values, right of the last bias
+    // node.
+    const QRectF values = nodes_.back().front().box;
+    const qreal left = values.isEmpty() ? biasNodes_.back().x() + biasNodeRadius() + measures.margin
+                                        : std::min(values.left(), targetBoxes_.front().left());
     // Twice the label font, shrunk until the widest E_total fits its corner and the row.
     QFont largest = scaled(labelFont_, kLossFontScale);
     largest.setBold(true);
@@ -215,12 +244,14 @@ bool NetworkLayout::placeNodes(const core::Topology& topology, const QRectF& are
                                const Measures& measures) {
     const int layers = topology.layerCount();
     const qreal line = measures.line;
+    const bool values = nodeValues_ != NodeValues::Omitted;
+    const QSizeF valuesSize = values ? measures.values.size() : QSizeF();
     // Columns from the left edge to the targets on the right, as far apart as they can be.
     const qreal firstColumn =
-        area.left() + std::max(measures.values.inputSize().width() / 2, line * kLargestRadiusLines);
+        area.left() + std::max(values ? measures.values.inputSize().width() / 2 : 0.0,
+                               line * kLargestRadiusLines);
     const qreal besideNode =
-        std::max(line * kLargestRadiusLines, measures.values.size().width() / 2) +
-        measures.margin / 2;
+        std::max(line * kLargestRadiusLines, valuesSize.width() / 2) + measures.margin / 2;
     const qreal lastColumn = area.right() - measures.target.width() - besideNode;
     const qreal columnStep = (lastColumn - firstColumn) / std::max(1, layers - 1);
     // Rows of a node and its values, the same in every column, and a row for the bias nodes.
@@ -230,13 +261,15 @@ bool NetworkLayout::placeNodes(const core::Topology& topology, const QRectF& are
     const qreal biasRow = 2 * line + kTextPadding + 2 * kNodeClearance;
     biasRowHeight_ = biasRow;
     const qreal rowStep = (area.height() - biasRow) / tallest;
-    const qreal valuesHeight = kTextGap + measures.values.size().height() + 2 * kNodeClearance;
+    const qreal valuesHeight =
+        values ? kTextGap + valuesSize.height() + 2 * kNodeClearance : 2 * kNodeClearance;
     radius_ = std::clamp(std::min(rowStep * kRadiusPerRow, columnStep * kRadiusPerColumn),
                          line * kSmallestRadiusLines, line * kLargestRadiusLines);
     radius_ = std::min(radius_, (rowStep - valuesHeight) / 2);
-    const bool fits =
-        radius_ >= line * kSmallestRadiusLines && columnStep >= measures.values.size().width();
-    radius_ = std::max(radius_, line * kSmallestRadiusLines);
+    const bool fits = radius_ >= line * kSmallestRadiusLines && columnStep >= valuesSize.width();
+    // Without values, a node is a dot as large as its row allows.
+    radius_ = values ? std::max(radius_, line * kSmallestRadiusLines)
+                     : std::clamp(rowStep * kDotPerRow, kSmallestDot, line * kLargestRadiusLines);
     // A node and its values, centred in its row.
     const qreal nodeOffset = (rowStep - 2 * radius_ - valuesHeight) / 2 + radius_;
     nodes_.assign(layers, {});
@@ -244,9 +277,11 @@ bool NetworkLayout::placeNodes(const core::Topology& topology, const QRectF& are
     for (int l = 0; l < layers; ++l) {
         const qreal x = firstColumn + columnStep * l;
         const qreal top = area.top() + rowStep * (tallest - topology.layerSize(l)) / 2.0;
-        for (int n = 0; n < topology.layerSize(l); ++n)
-            nodes_[l].push_back(
-                measures.values.place(QPointF(x, top + rowStep * n + nodeOffset), radius_, l == 0));
+        for (int n = 0; n < topology.layerSize(l); ++n) {
+            NetworkNodeValues::Place dot;  // a node without values
+            dot.center = QPointF(x, top + rowStep * n + nodeOffset);
+            nodes_[l].push_back(values ? measures.values.place(dot.center, radius_, l == 0) : dot);
+        }
         // A bias node sits below the middle of the gap before the layer it feeds, so that its
         // edges cross the fewest others (below its column they would cross the lowest row's).
         if (l < layers - 1)
@@ -262,19 +297,29 @@ bool NetworkLayout::placeNodes(const core::Topology& topology, const QRectF& are
     for (int l = 1; l < layers; ++l)
         for (int n = 0; n < topology.layerSize(l); ++n)
             edges_.push_back({QLineF(biasNodes_[l], node(l, n)), -1, l, n});
-    return fits;
+    return fits || !values;
 }
 
-void NetworkLayout::placeTargets(const core::Topology& topology, const Measures& measures) {
+void NetworkLayout::placeTargets(const core::Topology& topology, const QRectF& area,
+                                 const Measures& measures) {
     const int last = topology.layerCount() - 1;
+    const int outputs = topology.outputCount();
+    const bool values = nodeValues_ != NodeValues::Omitted;
     const qreal beside =
-        std::max(radius_, measures.values.size().width() / 2) + measures.margin / 2;
+        std::max(radius_, values ? measures.values.size().width() / 2 : 0.0) + measures.margin / 2;
     const QSizeF size = measures.target;
     targetBoxes_.clear();
-    for (int k = 0; k < topology.outputCount(); ++k) {
+    // Beside each output; outputs too close for that (dots) get theirs stacked round their
+    // middle, or none when even that does not fit (hovering an output shows its target).
+    const qreal middle = (node(last, 0).y() + node(last, outputs - 1).y()) / 2;
+    const bool stacked = !values && outputs * size.height() <= area.height();
+    const qreal top = std::clamp(middle - outputs * size.height() / 2, area.top(),
+                                 area.bottom() - outputs * size.height());
+    for (int k = 0; k < outputs; ++k) {
         const QPointF center = node(last, k);
-        targetBoxes_.push_back(QRectF(center.x() + beside, center.y() - size.height() / 2,
-                                      size.width(), size.height()));
+        const qreal y = stacked ? top + k * size.height() : center.y() - size.height() / 2;
+        targetBoxes_.push_back(values || stacked ? QRectF(QPointF(center.x() + beside, y), size)
+                                                 : QRectF());
     }
 }
 
@@ -296,9 +341,9 @@ bool NetworkLayout::placeLabels(const core::Topology& topology, const Measures& 
     take(legend_.box(), 0);
     for (const auto& column : nodes_)
         for (const NetworkNodeValues::Place& place : column)
-            take(place.box, 0);
+            if (!place.box.isEmpty()) take(place.box, 0);
     for (const QRectF& box : targetBoxes_)
-        take(box, 0);
+        if (!box.isEmpty()) take(box, 0);
     for (const QRectF& box : nodeBoxes())
         take(box, kNodeClearance);
     if (!fixedFit && !whole) return false;
@@ -369,10 +414,11 @@ std::vector<QRectF> NetworkLayout::labelBoxes() const {
     std::vector<QRectF> boxes;
     for (const Label& label : labels_)
         boxes.push_back(label.box);
-    boxes.insert(boxes.end(), targetBoxes_.begin(), targetBoxes_.end());
+    for (const QRectF& box : targetBoxes_)
+        if (!box.isEmpty()) boxes.push_back(box);
     for (const auto& column : nodes_)
         for (const NetworkNodeValues::Place& place : column)
-            boxes.push_back(place.box);
+            if (!place.box.isEmpty()) boxes.push_back(place.box);
     boxes.push_back(lossBox_);
     for (const NetworkLegend::Entry& entry : legend_.entries())
         for (const QRectF& box : {entry.sampleBox, entry.textBox})

@@ -29,14 +29,18 @@ namespace ui {
 // inside the view. No label overlaps another box or a node, nor touches an edge it does not
 // belong to (a search tries places along its edge, then beside it with a leader line). Texts
 // shrink until everything fits; a dense network gets short labels, its values in two columns,
-// no labels for the path shares, and at last labels only where they fit. Depends only on the
+// no labels for the path shares, and at last labels only where they fit. A network too dense to
+// show its values readably (the largest: 64 nodes a layer) keeps a readable font and leaves the
+// values under nodes out, its nodes small dots; a network of over 1,024 edges has no edge labels
+// (hovering shows an edge's, or a node's, numbers). Depends only on the
 // shape, the size, the font, the digits, the widest numbers and the legend's text, so it stays
 // put while training runs (as long as the numbers fit).
 class NetworkLayout {
 public:
     // How the five values under a node are set: in one column, or in two (net and out on the
-    // left, the backward values on the right) when height is short.
-    enum class NodeValues { Stacked, TwoColumns };
+    // left, the backward values on the right) when height is short; or left out, when even two
+    // columns would need too small a font.
+    enum class NodeValues { Stacked, TwoColumns, Omitted };
     // An edge of the drawing: weight `weight`'s, or (weight -1) the one from the bias node of
     // `layer` into node `node` of it.
     struct Edge {
@@ -56,6 +60,9 @@ public:
     };
 
     NetworkLayout() = default;
+    // Whether `topology` has too many edges (over 1,024) for labels, arrows and widths: its
+    // edges are drawn as thin lines, and an edge's numbers show when it is hovered.
+    static bool hasDenseEdges(const core::Topology& topology);
     // The layout of `topology` in a view of `size` whose font is `font`, its numbers as wide as
     // `numbers` (those left empty: the widest %g writes at `digits`).
     NetworkLayout(const core::Topology& topology, QSizeF size, const QFont& font, int digits,
@@ -63,6 +70,8 @@ public:
 
     // The radius of a node's circle (a bias node's is smaller).
     qreal nodeRadius() const { return radius_; }
+    // Whether node names fit in their circles (not in the small dots of a network too dense).
+    bool showsNodeNames() const { return nodeValues_ != NodeValues::Omitted; }
     // The radius of a bias node's circle.
     qreal biasNodeRadius() const;
     // The centre of node `index` of `layer`.
@@ -142,7 +151,7 @@ private:
     // Nodes, bias nodes, the values under nodes and the edges, in columns across `area`; false
     // when they do not fit in it.
     bool placeNodes(const core::Topology& topology, const QRectF& area, const Measures& measures);
-    void placeTargets(const core::Topology& topology, const Measures& measures);
+    void placeTargets(const core::Topology& topology, const QRectF& area, const Measures& measures);
     // Every label on or beside its edge; false if one found no free place.
     bool placeLabels(const core::Topology& topology, const Measures& measures, QSizeF size,
                      bool whole);

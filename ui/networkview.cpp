@@ -81,8 +81,10 @@ void NetworkView::refresh(TrainingController::Changes what) {
             numbers_ = widerOf(numbers_, now, metrics);
     }
     if (what & (Change::Session | Change::Display) || wider || legendChanged()) relayout();
-    if (what &
-        (Change::Session | Change::Step | Change::Reveal | Change::Display | Change::Granularity))
+    const bool pendingChanged = std::exchange(pending_, model_->isStepPending()) != pending_;
+    if (what & (Change::Session | Change::Step | Change::Reveal | Change::Display |
+                Change::Granularity) ||
+        pendingChanged)
         update();
 }
 
@@ -93,6 +95,7 @@ void NetworkView::resizeEvent(QResizeEvent* event) {
 
 void NetworkView::relayout() {
     images_.clear();
+    denseEdges_.clear();
     hovered_ = {};
     if (reveal().isEmpty()) return;
     layout_ =
@@ -103,14 +106,20 @@ void NetworkView::relayout() {
 std::vector<NetworkLegend::Entry> NetworkView::legend() const {
     std::vector<NetworkLegend::Entry> entries{
         {.text = tr("positive weight"), .sampleWeight = kLegendWeight},
-        {.text = tr("negative weight"), .sampleWeight = -kLegendWeight},
-        {.text = tr("edge labels: weight, then %1 = %1E/%1w").arg(kPartialSign),
-         .onlyWithShortLabels = true},
-        {.text = tr("thicker = larger |w|")},
-        {.text = tr("%1 %2 = direction of the next update").arg(kUpArrow, kDownArrow)},
-        {.text =
-             tr("%1\u00B7w = a path's share of %2E/%2out, flowing back").arg(kDelta, kPartialSign)},
-    };
+        {.text = tr("negative weight"), .sampleWeight = -kLegendWeight}};
+    // A network of dense edges draws thin lines without labels or arrows.
+    if (!snapshot().isEmpty() && NetworkLayout::hasDenseEdges(snapshot().topology())) {
+        entries.push_back({.text = tr("darker = larger |w|")});
+        entries.push_back({.text = tr("hover an edge or a node for its numbers")});
+    } else {
+        entries.push_back({.text = tr("edge labels: weight, then %1 = %1E/%1w").arg(kPartialSign),
+                           .onlyWithShortLabels = true});
+        entries.push_back({.text = tr("thicker = larger |w|")});
+        entries.push_back(
+            {.text = tr("%1 %2 = direction of the next update").arg(kUpArrow, kDownArrow)});
+        entries.push_back({.text = tr("%1\u00B7w = a path's share of %2E/%2out, flowing back")
+                                       .arg(kDelta, kPartialSign)});
+    }
     if (snapshot().sampleCount() > 1)
         entries.push_back({.text = tr("values of sample %1 of %2; gradients are the batch's")
                                        .arg(model_->shownSample() + 1)
@@ -173,10 +182,11 @@ void NetworkView::paintEvent(QPaintEvent*) {
     }
     const NetworkTexts words = texts();
     const DiagramMarks current = marks();
-    const DiagramPainter::Scene scene{layout_, snapshot(), words, current, hovered_, palette()};
+    const DiagramPainter::Scene scene{layout_,  snapshot(), words,   current,
+                                      hovered_, palette(),  pointer_};
     DiagramPainter diagram(painter, scene);
     diagram.drawUnderlay();
-    diagram.drawEdges();
+    diagram.drawEdges(denseEdges_);
     diagram.drawArrows();
     drawNodes(painter);
     diagram.drawNodeValues(images_, devicePixelRatioF());
@@ -185,6 +195,24 @@ void NetworkView::paintEvent(QPaintEvent*) {
     diagram.drawLoss();
     drawLegend(painter);
     drawDivergence(painter);
+    drawPending(painter);
+}
+
+// While the step at the position is computed (a large network's), a note says which step is
+// shown meanwhile.
+void NetworkView::drawPending(QPainter& painter) const {
+    if (!pending_) return;
+    const QString text = tr("showing iteration %1; computing iteration %2\u2026")
+                             .arg(snapshot().iteration())
+                             .arg(model_->iteration());
+    painter.setFont(layout_.labelFont());
+    const QFontMetricsF metrics(painter.font());
+    QRectF note(0, 0, metrics.horizontalAdvance(text) + kNotePadding,
+                metrics.height() + kNoteHeightPadding);
+    note.moveTopRight(QPointF(width() - kNoteGap, kNoteGap));
+    painter.fillRect(note, palette().color(QPalette::Base));
+    painter.setPen(palette().color(QPalette::PlaceholderText));
+    painter.drawText(note, Qt::AlignCenter, text);
 }
 
 // The first value that blew up, ringed, with what it became.
@@ -266,10 +294,14 @@ void NetworkView::drawNodes(QPainter& painter) {
     const QPalette& colors = palette();
     QFont nameFont = layout_.labelFont();
     nameFont.setBold(true);
-    const auto circle = [&](QPointF center, qreal r, const QString& name) {
+    // A network too dense for values draws its nodes as dots, without names.
+    const bool named = layout_.showsNodeNames();
+    const auto circle = [&](QPointF center, qreal r, QString name) {
+        if (!named) name.clear();
         const qreal padded = r + kCirclePadding;
         const QRectF box(center.x() - padded, center.y() - padded, 2 * padded, 2 * padded);
-        images_.draw(painter, "node " + name, box, devicePixelRatioF(), [&](QPainter& image) {
+        const QString key = named ? "node " + name : QStringLiteral("dot %1").arg(r);
+        images_.draw(painter, key, box, devicePixelRatioF(), [&](QPainter& image) {
             image.setPen(QPen(colors.color(QPalette::Text), kOutlinePenWidth));
             image.setBrush(colors.color(QPalette::Base));
             image.drawEllipse(QPointF(padded, padded), r, r);
@@ -332,11 +364,13 @@ bool NetworkView::event(QEvent* event) {
 }
 
 void NetworkView::mouseMoveEvent(QMouseEvent* event) {
+    pointer_ = event->position();
     setHovered(itemAt(event->position()));
     QWidget::mouseMoveEvent(event);
 }
 
 void NetworkView::leaveEvent(QEvent* event) {
+    pointer_.reset();
     setHovered({});
     QWidget::leaveEvent(event);
 }

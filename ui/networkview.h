@@ -3,6 +3,7 @@
 #include <QWidget>
 
 #include "core/stepreveal.h"
+#include "denseedges.h"
 #include "diagramimagecache.h"
 #include "diagrammarks.h"
 #include "networkitem.h"
@@ -88,12 +89,16 @@ private:
     // which moves with the terms).
     bool legendChanged() const;
     void drawDivergence(QPainter& painter) const;
+    void drawPending(QPainter& painter) const;
 
     const TrainingController* model_;
     NetworkLayout layout_;
     DiagramImageCache images_;
+    DenseEdges denseEdges_;  // a dense network's edges, as last drawn
     NetworkItem hovered_;
-    WidestNumbers numbers_;  // the widest numbers the layout makes room for (see refresh)
+    WidestNumbers numbers_;           // the widest numbers the layout makes room for (see refresh)
+    bool pending_ = false;            // the step at the position is being computed: the note shows
+    std::optional<QPointF> pointer_;  // the mouse, while over the view
 };
 
 }  // namespace ui

@@ -5,6 +5,7 @@
 
 #include "core/losshistory.h"
 #include "core/networkconfig.h"
+#include "trainingrun.h"
 
 namespace ui {
 
@@ -19,5 +20,13 @@ struct PinnedRun {
     core::NetworkConfig problem;  // the network, start and samples; no rate
     std::vector<core::LossHistory::Point> points;
 };
+
+// The problem a session poses, whatever the rate: what pinned runs are compared on.
+core::NetworkConfig problemOf(const core::NetworkConfig& config);
+
+// `run` of the session `config` called `name`, pinned: labelled with its rates, its curve in at
+// most PinnedRun::maximumPoints points.
+PinnedRun pinnedRunOf(const TrainingRun& run, const QString& name,
+                      const core::NetworkConfig& config);
 
 }  // namespace ui

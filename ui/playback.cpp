@@ -1,5 +1,8 @@
 #include "playback.h"
 
+#include <algorithm>
+#include <limits>
+
 #include "trainingcontroller.h"
 
 namespace ui {
@@ -7,8 +10,8 @@ namespace ui {
 namespace {
 
 constexpr int kFrameMilliseconds = 16;             // about 60 frames a second
-constexpr qint64 kBudgetNanoseconds = 10'000'000;  // of a frame, spent training at full speed
-constexpr long long kChunk = 2'000;                // iterations between checks of the budget
+constexpr qint64 kBudgetNanoseconds = 10'000'000;  // of a frame, spent training at most
+constexpr long long kChunk = 2'000;                // most iterations between checks of the budget
 
 }  // namespace
 
@@ -49,20 +52,35 @@ void Playback::toggle() {
 }
 
 void Playback::tick() {
+    // The iterations due: as many as the speed calls for since the last frame, or at full speed
+    // as many as the frame's budget holds.
+    long long due = std::numeric_limits<long long>::max();
     if (speed_ > 0) {
         owed_ += speed_ * clock_.restart() / 1000.0;
-        const long long due = static_cast<long long>(owed_);
+        due = static_cast<long long>(owed_);
         owed_ -= due;
-        if (due > 0) controller_->run(due);
-    } else {
-        // Full speed: train in chunks for most of a frame, then let the views draw once.
-        const TrainingController::Batch batch(*controller_);
-        QElapsedTimer frame;
-        frame.start();
-        long long made = kChunk;  // fewer: it blew up
-        while (made == kChunk && frame.nsecsElapsed() < kBudgetNanoseconds)
-            made = controller_->run(kChunk);
     }
+    // Train in chunks sized by what an iteration cost so far, within the frame's budget (at least
+    // one iteration a frame), then let the views draw once. What the budget cannot hold is
+    // dropped, not owed: a network too large for the speed plays as fast as it can.
+    const TrainingController::Batch batch(*controller_);
+    QElapsedTimer frame;
+    frame.start();
+    for (long long trained = 0; due > 0;) {
+        const qint64 left = kBudgetNanoseconds - frame.nsecsElapsed();
+        if (trained > 0 && left <= 0) break;
+        const long long affordable =
+            iterationNanoseconds_ > 0 ? std::max<long long>(1, left / iterationNanoseconds_) : 1;
+        const long long chunk = std::min({due, affordable, kChunk});
+        QElapsedTimer timer;
+        timer.start();
+        const long long made = controller_->run(chunk);
+        if (made > 0) iterationNanoseconds_ = std::max<qint64>(1, timer.nsecsElapsed() / made);
+        due -= made;
+        trained += made;
+        if (made < chunk) break;  // it blew up, or a jump is on its way
+    }
+    if (due > 0 && speed_ > 0) owed_ = 0;
     if (controller_->divergence()) pause();
 }
 

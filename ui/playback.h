@@ -10,7 +10,8 @@ class TrainingController;
 
 // Plays training: a timer ticking every 16 ms (about 60 frames a second) asks the model for as
 // many iterations per tick as the speed calls for, in one batch, so a burst of iterations costs
-// one redraw.
+// one redraw. A frame trains for at most 10 ms (or one iteration, when one costs more), so that
+// the window stays responsive whatever the network's size.
 class Playback : public QObject {
     Q_OBJECT
 
@@ -39,7 +40,8 @@ private:
     QTimer timer_;
     QElapsedTimer clock_;
     double speed_ = 10.0;
-    double owed_ = 0.0;  // iterations due but not yet run (fractions carry over)
+    double owed_ = 0.0;                // iterations due but not yet run (fractions carry over)
+    qint64 iterationNanoseconds_ = 0;  // what the last iterations cost each; 0: not known yet
 };
 
 }  // namespace ui

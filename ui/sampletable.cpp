@@ -172,6 +172,7 @@ SampleTable::SampleTable(TrainingController* model, QWidget* parent)
             [this](const QModelIndex& index) { model_->setChosenSample(index.column()); });
     connect(horizontalHeader(), &QHeaderView::sectionPressed, model_,
             &TrainingController::setChosenSample);
+    connect(horizontalScrollBar(), &QScrollBar::valueChanged, this, [this] { fitColumns(false); });
     connect(model_, &TrainingController::changed, this, &SampleTable::refresh);
     refresh(TrainingController::Change::Session);
 }
@@ -217,9 +218,18 @@ void SampleTable::markShownSample() {
 
 // Each column as wide as its header and the widest text it has shown since the session or the
 // digits changed: it grows as numbers lengthen but does not jitter as they change while playing.
+// Afresh every column is measured; else only those in view (a batch of 1024 samples has as many
+// columns, whose measuring took 20 ms a step), the others when scrolled into view.
 void SampleTable::fitColumns(bool afresh) {
     bool changed = false;
-    for (int column = 0; column < model()->columnCount(); ++column) {
+    const int count = model()->columnCount();
+    int first = 0, last = count - 1;
+    if (!afresh && count > 0) {
+        first = std::max(0, columnAt(0));
+        const int right = columnAt(viewport()->width() - 1);
+        last = right < 0 ? count - 1 : right;
+    }
+    for (int column = first; column <= last; ++column) {
         const int needed =
             std::max(sizeHintForColumn(column), horizontalHeader()->sectionSizeHint(column));
         const int width = afresh ? needed : std::max(needed, columnWidth(column));

@@ -13,18 +13,27 @@ StatusLine::StatusLine(const TrainingController* model, QWidget* parent)
 
 void StatusLine::refresh(TrainingController::Changes what) {
     using Change = TrainingController::Change;
-    if (!(what & (Change::Session | Change::Step | Change::Rate | Change::Display))) return;
+    if (!(what & (Change::Session | Change::Step | Change::Rate | Change::Display | Change::Regime |
+                  Change::Work)))
+        return;
     const auto number = [&](double v) {
         return QString::fromStdString(core::formatNumber(v, model_->digits()));
     };
     const core::StepSnapshot& step = model_->snapshot();
+    // While the step at the position is computed, its E_total is not known yet.
+    const bool pending = model_->isStepPending();
     QString text = tr("Iteration %1    E_total %2    learning rate %3    %4")
                        .arg(model_->iteration())
-                       .arg(number(step.loss()), number(model_->learningRate()),
+                       .arg(pending ? QStringLiteral("\u2026") : number(step.loss()),
+                            number(model_->learningRate()),
                             QString::fromUtf8(core::regimeName(model_->regime()).data()));
-    if (const auto& divergence = model_->divergence())
+    if (const auto& divergence = model_->divergence(); divergence && !pending)
         text += "    " + QString::fromStdString(core::divergenceSentence(
                              step.topology(), step.sampleCount(), *divergence));
+    if (const auto target = model_->pendingIteration())
+        text += "    " + tr("going to iteration %1\u2026").arg(*target);
+    else if (pending)
+        text += "    " + tr("computing the step\u2026");
     setText(text);
 }
 

@@ -7,7 +7,8 @@
 namespace ui {
 
 // The status bar's line: iteration, E_total, learning rate and regime, and what blew up when the
-// step from here blows up, in the model's digits.
+// step from here blows up, in the model's digits; and what is being computed in the background
+// (a large network's step, a jump back in its run).
 class StatusLine : public QLabel {
     Q_OBJECT
 

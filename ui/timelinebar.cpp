@@ -43,10 +43,13 @@ TimelineBar::TimelineBar(TrainingController* model, Playback* playback, QWidget*
 
 void TimelineBar::refresh(TrainingController::Changes what) {
     using Change = TrainingController::Change;
-    if (!(what & (Change::Session | Change::Step | Change::Run))) return;
+    if (!(what & (Change::Session | Change::Step | Change::Run | Change::Work))) return;
     const QSignalBlocker blocker(slider_);
     slider_->setRange(0, sliderValue(model_->recordedEnd()));
-    slider_->setValue(sliderValue(model_->iteration()));
+    // A jump on its way (a large network's replay) keeps the handle where it goes, under the
+    // user's hand; the label says what is shown.
+    const auto target = model_->pendingIteration();
+    slider_->setValue(sliderValue(target.value_or(model_->iteration())));
     label_->setText(tr("iteration %1 of %2").arg(model_->iteration()).arg(model_->recordedEnd()));
 }
 

@@ -4,9 +4,7 @@
 #include <cmath>
 
 #include "core/markup.h"
-#include "core/probe.h"
-#include "core/trainer.h"
-#include "core/traininghistory.h"
+#include "workerprobes.h"
 
 namespace ui {
 
@@ -14,24 +12,16 @@ namespace {
 
 constexpr int kExplanationDigits = core::DigitsRange::workedExample;
 constexpr double kSmallestRate = 1e-12;  // a rate of 0 or below is taken as this
-constexpr long long kChunk = 1 << 16;    // updates between recording their losses
-constexpr int kRatesInPinLabel = 3;      // rates a pinned run's label lists before eliding
-
-// The problem a session poses, whatever the rate: what pinned runs are compared on.
-core::NetworkConfig problemOf(const core::NetworkConfig& config) {
-    core::NetworkConfig problem = config;
-    problem.learningRate = 0.0;
-    return problem;
-}
+// Work done at once, on the UI thread, when it costs well under a millisecond (see passWork and
+// snapshotWork); more goes to a worker.
+constexpr double kInlineSnapshotWork = 1e5;  // values of a step's snapshot
+constexpr double kInlineReplayWork = 2e6;    // multiply-adds of a replay
 
 }  // namespace
 
 // What a drag of the rate may have to give back.
 struct TrainingController::RunState {
-    core::Trainer trainer;
-    core::TrainingHistory record;
-    core::LossHistory losses;
-    std::map<long long, int> gestureAt;
+    TrainingRun run;
     core::StepPosition position;
 };
 
@@ -49,90 +39,52 @@ TrainingController::~TrainingController() = default;
 
 void TrainingController::load(const session::Session& session, const QString& name) {
     const Batch batch(*this);
-    trainer_ = std::make_unique<core::Trainer>(session.config);
+    const core::Trainer initial(session.config);
     session_ = session;
     sessionName_ = name;
-    // Every step of this network ends its phases at the same terms.
-    const core::StepShape shape = core::stepShape(trainer_->preview());
-    forwardEnd_ = shape.forwardEnd;
-    backwardEnd_ = shape.backwardEnd;
+    // The first step is computed here, whatever the size: every view is built for it.
+    shown_ = ShownStep(initial.preview(), kExplanationDigits);
+    stepKnown_ = true;
     if (!keepPins_)
         std::erase_if(
             pins_, [&](const PinnedRun& pin) { return pin.problem != problemOf(session.config); });
     chosenSample_ = 0;
+    checkedParameter_ = -1;
     pending_ |= Change::Session | Change::Pins | Change::Display;
-    start();
+    start(initial);
+    shownGeneration_ = runGeneration_;
 }
 
 void TrainingController::reset() {
-    if (!trainer_) return;
+    if (run_.isEmpty()) return;
     const Batch batch(*this);
-    const double rate = trainer_->learningRate();
-    trainer_->reset();
-    trainer_->setLearningRate(rate);
-    start();
+    core::Trainer initial(session_.config);
+    initial.setLearningRate(learningRate());
+    start(initial);
 }
 
-void TrainingController::start() {
-    record_ = std::make_unique<core::TrainingHistory>(*trainer_);
-    losses_.clear();
-    gestureAt_.clear();
+void TrainingController::start(const core::Trainer& start) {
+    pendingPosition_.reset();
+    work_.cancelAll();
+    ++runGeneration_;
+    run_.restart(start);
     beforeDrag_.reset();
     previewLosses_.clear();
-    position_ = wholeIteration(0);
+    position_ = shown_.wholeIteration(0);
     if (granularity_ != core::Granularity::Iteration) position_.revealed = 0;
-    pending_ |= Change::Step | Change::Run | Change::Rate | Change::Preview;
+    pending_ |= Change::Step | Change::Run | Change::Rate | Change::Preview | Change::Work;
 }
 
 session::Session TrainingController::session() const {
     session::Session current = session_;
-    if (trainer_) current.config.learningRate = trainer_->learningRate();
+    if (!run_.isEmpty()) current.config.learningRate = learningRate();
     return current;
 }
 
 session::Session TrainingController::trainedSession() const {
     session::Session current = session();
-    if (trainer_) core::storeParameters(trainer_->parameters(), current.config);
+    if (!run_.isEmpty()) core::storeParameters(run_.trainer().parameters(), current.config);
     return current;
-}
-
-std::shared_ptr<const core::Explanation> TrainingController::explanation() const {
-    if (!explanation_ && !preview_.isEmpty())
-        explanation_ = std::make_shared<const core::Explanation>(preview_, kExplanationDigits);
-    return explanation_;
-}
-
-long long TrainingController::recordedEnd() const {
-    return record_ ? record_->end() : 0;
-}
-
-double TrainingController::learningRate() const {
-    return trainer_ ? trainer_->learningRate() : 0.0;
-}
-
-std::vector<RateChange> TrainingController::rateChanges() const {
-    std::vector<RateChange> changes;
-    if (record_)
-        for (const auto& [iteration, rate] : record_->rates())
-            changes.push_back({iteration, rate});
-    return changes;
-}
-
-std::vector<RateChange> TrainingController::rateMarkers() const {
-    std::vector<RateChange> markers;
-    int previous = -1;
-    for (const RateChange& change : rateChanges()) {
-        if (change.iteration == 0) continue;  // the initial rate is no change
-        const auto found = gestureAt_.find(change.iteration);
-        const int gesture = found == gestureAt_.end() ? -1 : found->second;
-        // The changes of one drag make one marker, with the rate the drag ended on.
-        if (gesture >= 0 && gesture == previous)
-            markers.back().learningRate = change.learningRate;
-        else
-            markers.push_back(change);
-        previous = gesture;
-    }
-    return markers;
 }
 
 bool TrainingController::isCurrentProblem(const PinnedRun& pin) const {
@@ -145,54 +97,19 @@ int TrainingController::shownSample() const {
     return chosenSample_;
 }
 
-double TrainingController::finiteDifference(int index) const {
-    return trainer_ ? core::centralDifference(*trainer_, index) : 0.0;
-}
-
-std::size_t TrainingController::historyBytes() const {
-    return (record_ ? record_->memoryBytes() : 0) +
-           losses_.points().capacity() * sizeof(core::LossHistory::Point);
-}
-
-core::StepPosition TrainingController::wholeIteration(long long iteration) const {
-    return {iteration, backwardEnd_};
-}
-
-std::optional<core::Phase> TrainingController::finishedPhase() const {
-    const core::StepShape shape = this->shape();
-    const int revealed = position_.revealed;
-    switch (granularity_) {
-        case core::Granularity::Iteration:
-            break;
-        case core::Granularity::Phase:
-            if (revealed == shape.forwardEnd) return core::Phase::Forward;
-            if (revealed == shape.backwardEnd) return core::Phase::Backward;
-            if (revealed == shape.total && shape.updates()) return core::Phase::Update;
-            break;
-        case core::Granularity::Term:
-            if (revealed == shape.summary() && shape.updates()) return core::Phase::Update;
-            break;
-    }
-    return std::nullopt;
-}
-
-core::StepShape TrainingController::shape() const {
-    // A step that blows up makes no update: its terms end with the backward pass.
-    const int updates = preview_.topology().weightCount() +
-                        (preview_.trainsBiases() ? preview_.topology().biasCount() : 0);
-    return {forwardEnd_, backwardEnd_, backwardEnd_ + (preview_.updated() ? updates : 0)};
-}
-
 void TrainingController::stepForward() {
-    if (!trainer_) return;
+    if (run_.isEmpty()) return;
     const Batch batch(*this);
-    moveTo(core::StepCursor(shape()).next(position_, granularity_));
+    // From where a jump on its way goes, so that presses made while it replays all count.
+    const core::StepCursor cursor(shown_.shape());
+    moveTo(cursor.next(pendingPosition_.value_or(position_), granularity_));
 }
 
 void TrainingController::stepBack() {
-    if (!trainer_) return;
+    if (run_.isEmpty()) return;
     const Batch batch(*this);
-    if (const auto previous = core::StepCursor(shape()).previous(position_, granularity_))
+    const core::StepPosition from = pendingPosition_.value_or(position_);
+    if (const auto previous = core::StepCursor(shown_.shape()).previous(from, granularity_))
         moveTo(*previous);
 }
 
@@ -201,23 +118,22 @@ void TrainingController::step() {
 }
 
 long long TrainingController::run(long long iterations) {
-    if (!trainer_ || iterations <= 0) return 0;
+    // While a jump replays, nothing trains: training goes on from there once it is done.
+    if (run_.isEmpty() || iterations <= 0 || pendingPosition_) return 0;
     const Batch batch(*this);
-    const long long from = trainer_->iteration();
-    goToIteration(from + iterations);
-    position_ = wholeIteration(trainer_->iteration());
+    const long long from = run_.trainer().iteration();
+    run_.goTo(from + iterations);
+    position_ = shown_.wholeIteration(run_.trainer().iteration());
     pending_ |= Change::Step | Change::Run | Change::Reveal;
-    return trainer_->iteration() - from;
+    return run_.trainer().iteration() - from;
 }
 
 void TrainingController::seek(long long iteration) {
-    if (!trainer_) return;
+    if (run_.isEmpty()) return;
     const Batch batch(*this);
-    goToIteration(std::clamp(iteration, 0LL, record_->end()));
-    position_ = granularity_ == core::Granularity::Iteration
-                    ? wholeIteration(trainer_->iteration())
-                    : core::StepPosition{trainer_->iteration(), 0};
-    pending_ |= Change::Step | Change::Reveal;
+    iteration = std::clamp(iteration, 0LL, recordedEnd());
+    restoreTo(granularity_ == core::Granularity::Iteration ? shown_.wholeIteration(iteration)
+                                                           : core::StepPosition{iteration, 0});
 }
 
 void TrainingController::setGranularity(core::Granularity granularity) {
@@ -227,41 +143,34 @@ void TrainingController::setGranularity(core::Granularity granularity) {
     granularity_ = granularity;
     // A whole iteration is always all of the step but its update; stepping through terms or
     // phases starts at the beginning of the current step.
-    if (granularity == core::Granularity::Iteration)
-        position_ = wholeIteration(position_.iteration);
-    else if (wasWhole)
-        position_.revealed = 0;
+    for (core::StepPosition* position :
+         {&position_, pendingPosition_ ? &*pendingPosition_ : nullptr}) {
+        if (!position) continue;
+        if (granularity == core::Granularity::Iteration)
+            *position = shown_.wholeIteration(position->iteration);
+        else if (wasWhole)
+            position->revealed = 0;
+    }
     pending_ |= Change::Granularity | Change::Reveal;
 }
 
 void TrainingController::moveTo(core::StepPosition target) {
+    // Within the record, a jump (replayed on a worker when long); beyond it, training on.
+    if (target.iteration != position_.iteration && target.iteration <= recordedEnd())
+        return restoreTo(target);
+    dropPendingRestore();
     if (target.iteration != position_.iteration) {
-        goToIteration(target.iteration);
+        // Training goes on from the record's end: a long way back to it is a jump first.
+        if (run_.replayWork(recordedEnd()) > kInlineReplayWork)
+            return restoreTo(shown_.wholeIteration(recordedEnd()));
+        run_.goTo(target.iteration);
         // A step that blew up has no update: stay at its last values.
-        if (trainer_->iteration() < target.iteration)
-            target = wholeIteration(trainer_->iteration());
+        if (run_.trainer().iteration() < target.iteration)
+            target = shown_.wholeIteration(run_.trainer().iteration());
         pending_ |= Change::Step | Change::Run;
     }
     if (target != position_) pending_ |= Change::Reveal;
     position_ = target;
-}
-
-void TrainingController::goToIteration(long long iteration) {
-    // Within the record, jump there (from the nearest checkpoint); beyond it, train on.
-    record_->seek(*trainer_, std::min(iteration, record_->end()));
-    // In chunks, so that the losses waiting to be recorded stay few.
-    while (trainer_->iteration() < iteration) {
-        const long long from = trainer_->iteration();
-        scratch_.clear();
-        record_->advance(*trainer_, std::min(kChunk, iteration - from), &scratch_);
-        recordLosses(from, scratch_);
-        if (trainer_->iteration() == from) break;  // it blows up here
-    }
-}
-
-void TrainingController::recordLosses(long long firstIteration, const std::vector<double>& losses) {
-    for (std::size_t i = 0; i < losses.size(); ++i)
-        if (firstIteration + static_cast<long long>(i) == losses_.size()) losses_.append(losses[i]);
 }
 
 void TrainingController::noteRateGesture() {
@@ -270,38 +179,23 @@ void TrainingController::noteRateGesture() {
 }
 
 void TrainingController::setLearningRate(double learningRate) {
-    if (!trainer_) return;
+    if (run_.isEmpty()) return;
     if (!std::isfinite(learningRate) || learningRate <= 0.0) learningRate = kSmallestRate;
     learningRate = std::min(learningRate, core::ConfigLimits::maxLearningRate);
-    if (learningRate == trainer_->learningRate() && !trainer_->divergence()) return;
+    if (learningRate == run_.trainer().learningRate() && !run_.trainer().divergence()) return;
     const Batch batch(*this);
+    dropPendingRestore();
     noteRateGesture();
-    const long long at = trainer_->iteration();
-    record_->changeRate(*trainer_, learningRate);
-    // The changes beyond this iteration are forgotten with the future; this one is the gesture's.
-    gestureAt_.erase(gestureAt_.lower_bound(at), gestureAt_.end());
-    if (record_->rates().contains(at)) gestureAt_[at] = gesture_;
-    // The curve beyond this iteration belonged to the old rates: cut it, then fill the part of
-    // its last bucket before this iteration again by replay.
-    if (losses_.size() > at + 1) {
-        const long long resume = losses_.truncate(at + 1);
-        if (resume <= at) {
-            record_->seek(*trainer_, resume);
-            scratch_.clear();
-            record_->advance(*trainer_, at - resume, &scratch_);
-            recordLosses(resume, scratch_);
-            record_->seek(*trainer_, at);
-        }
-    }
+    run_.changeRate(learningRate, gesture_);
+    ++runGeneration_;
     pending_ |= Change::Step | Change::Run | Change::Rate;
 }
 
 void TrainingController::beginRateDrag() {
-    if (!trainer_ || beforeDrag_) return;
+    if (run_.isEmpty() || beforeDrag_) return;
     const Batch batch(*this);
     ++gesture_;
-    beforeDrag_ =
-        std::make_unique<RunState>(RunState{*trainer_, *record_, losses_, gestureAt_, position_});
+    beforeDrag_ = std::make_unique<RunState>(RunState{run_, position_});
     pending_ |= Change::Preview;
 }
 
@@ -310,33 +204,29 @@ void TrainingController::endRateDrag() {
     const Batch batch(*this);
     beforeDrag_.reset();
     previewLosses_.clear();
-    pending_ |= Change::Preview;
+    work_.cancel(BackgroundWork::Lane::Preview);
+    pending_ |= Change::Preview | Change::Work;
 }
 
 void TrainingController::cancelRateDrag() {
     if (!beforeDrag_) return;
     const Batch batch(*this);
-    *trainer_ = beforeDrag_->trainer;
-    *record_ = beforeDrag_->record;
-    losses_ = beforeDrag_->losses;
-    gestureAt_ = beforeDrag_->gestureAt;
+    dropPendingRestore();
+    work_.cancel(BackgroundWork::Lane::Preview);
+    run_ = std::move(beforeDrag_->run);
+    ++runGeneration_;
     position_ = beforeDrag_->position;
     beforeDrag_.reset();
     previewLosses_.clear();
-    pending_ |= Change::Step | Change::Run | Change::Rate | Change::Reveal | Change::Preview;
+    pending_ |=
+        Change::Step | Change::Run | Change::Rate | Change::Reveal | Change::Preview | Change::Work;
 }
 
 bool TrainingController::pinRun() {
-    if (!trainer_ || int(pins_.size()) >= PinnedRun::maximum || losses_.size() == 0) return false;
+    if (run_.isEmpty() || int(pins_.size()) >= PinnedRun::maximum || history().size() == 0)
+        return false;
     const Batch batch(*this);
-    // The label names the rates of the run: "lr 0.5", or "lr 0.5 → 30 → … → 2".
-    QStringList rates;
-    for (const RateChange& change : rateChanges())
-        rates.append(QString::number(change.learningRate, 'g', 4));
-    if (rates.size() > kRatesInPinLabel)
-        rates = rates.mid(0, kRatesInPinLabel - 1) + QStringList{"\u2026", rates.last()};
-    pins_.push_back({tr("lr %1").arg(rates.join(" \u2192 ")), sessionName_,
-                     problemOf(session_.config), losses_.summary(PinnedRun::maximumPoints)});
+    pins_.push_back(pinnedRunOf(run_, sessionName_, session_.config));
     pending_ |= Change::Pins;
     return true;
 }
@@ -364,7 +254,7 @@ void TrainingController::setDigits(int digits) {
 }
 
 void TrainingController::setChosenSample(int sample) {
-    const int count = preview_.isEmpty() ? 1 : preview_.sampleCount();
+    const int count = snapshot().isEmpty() ? 1 : snapshot().sampleCount();
     sample = std::clamp(sample, 0, count - 1);
     if (sample == chosenSample_) return;
     const Batch batch(*this);
@@ -374,37 +264,152 @@ void TrainingController::setChosenSample(int sample) {
 
 void TrainingController::publish() {
     Changes what = std::exchange(pending_, {});
-    if (!trainer_ || !what) return;
+    if (run_.isEmpty() || !what) return;
     derive(what);
     emit changed(what);
 }
 
 void TrainingController::derive(Changes& what) {
-    if (what & Change::Step) {
-        preview_ = trainer_->preview();
-        explanation_.reset();
-        if (losses_.size() == trainer_->iteration() && std::isfinite(preview_.loss())) {
-            losses_.append(preview_.loss());
-            what |= Change::Run;
-        }
-        regime_ =
-            core::classifyRegime(core::regimeEvidence(*trainer_, *record_, losses_, preview_));
-    }
+    if (what & Change::Step) deriveStep(what);
     if (what & (Change::Step | Change::Reveal | Change::Granularity)) {
-        position_.revealed =
-            std::min(position_.revealed, std::max(shape().total, shape().summary()));
+        const core::StepShape shape = shown_.shape();
+        position_.revealed = std::min(position_.revealed, std::max(shape.total, shape.summary()));
         const bool whole = granularity_ == core::Granularity::Iteration;
-        reveal_ = core::StepReveal(preview_, whole ? nullptr : explanation(), position_.revealed);
-    }
-    if (what & (Change::Step | Change::Reveal | Change::Granularity)) {
+        reveal_ = core::StepReveal(snapshot(), whole ? nullptr : explanation(), position_.revealed);
         stepSummary_.reset();
         if (finishedPhase() == core::Phase::Update)
-            stepSummary_ = core::summarizeStep(preview_, core::lossAfterStep(*trainer_));
+            stepSummary_ = core::summarizeStep(snapshot(), shown_.lossAfter(run_.trainer()));
     }
     if (beforeDrag_ && (what & (Change::Step | Change::Rate))) {
-        previewLosses_ = core::previewRun(*trainer_, trainer_->learningRate(), previewIterations);
-        what |= Change::Preview;
+        askPreview();
+        what |= Change::Preview | Change::Work;
     }
+}
+
+void TrainingController::deriveStep(Changes& what) {
+    if (!std::exchange(stepKnown_, false)) {
+        // A large network's step goes to a worker; the views keep the step shown until it comes.
+        if (snapshotWork(run_.trainer()) > kInlineSnapshotWork) {
+            askStep();
+            what |= Change::Work;
+            return;
+        }
+        work_.cancel(BackgroundWork::Lane::Step);
+        shown_ = ShownStep(run_.trainer().preview(), kExplanationDigits);
+        shownGeneration_ = runGeneration_;
+    }
+    if (run_.recordLoss(snapshot().iteration(), snapshot().loss())) what |= Change::Run;
+    deriveRegime();
+    checkedGradient_.reset();
+    if (checkedParameter_ >= 0) askCheck();
+    what |= Change::Regime | Change::Check | Change::Work;
+}
+
+void TrainingController::deriveRegime() {
+    // At the step shown: read off the curve while it keeps every loss of the window, else
+    // replayed from the checkpoint before the window, on a worker.
+    if (const auto regime = shown_.regime(history())) {
+        work_.cancel(BackgroundWork::Lane::Regime);
+        regime_ = *regime;
+        return;
+    }
+    const core::StepSnapshot& step = snapshot();
+    const long long from = std::max(0LL, step.iteration() - core::RegimeRule::window);
+    const auto& rates = run_.record().rates();
+    work_.askRegime(run_.replayStart(from), rates, step.iteration(), step,
+                    [this](core::Regime regime) {
+                        const Batch batch(*this);
+                        regime_ = regime;
+                        pending_ |= Change::Regime | Change::Work;
+                    });
+}
+
+void TrainingController::askStep() {
+    work_.askStep(run_.probe(), [this, asked = runGeneration_](core::StepSnapshot step,
+                                                               bool latest) {
+        // A step asked before the last one still shows, if no newer one does and the run is the
+        // same: a large network's step of a few iterations ago, while it plays.
+        const bool newer = shownGeneration_ != asked || step.iteration() > snapshot().iteration();
+        if (!latest && !(asked == runGeneration_ && newer && step.iteration() <= iteration()))
+            return;
+        const Batch batch(*this);
+        shown_ = ShownStep(std::move(step), kExplanationDigits);
+        shownGeneration_ = asked;
+        stepKnown_ = true;
+        pending_ |= Change::Step | Change::Work;
+    });
+}
+
+void TrainingController::askPreview() {
+    previewLosses_.clear();
+    work_.askPreview(run_.probe(), previewIterations, [this](std::vector<double> losses) {
+        if (!beforeDrag_) return;
+        const Batch batch(*this);
+        previewLosses_ = std::move(losses);
+        pending_ |= Change::Preview | Change::Work;
+    });
+}
+
+void TrainingController::setCheckedParameter(int index) {
+    if (run_.isEmpty()) return;
+    const core::Topology& topology = run_.trainer().topology();
+    if (index < 0 || index >= topology.weightCount() + topology.biasCount()) index = -1;
+    if (index == checkedParameter_) return;
+    const Batch batch(*this);
+    checkedParameter_ = index;
+    checkedGradient_.reset();
+    // The check is of the step shown: one on its way is checked when it comes.
+    if (index >= 0 && !isStepPending())
+        askCheck();
+    else
+        work_.cancel(BackgroundWork::Lane::Check);
+    pending_ |= Change::Check | Change::Work;
+}
+
+void TrainingController::askCheck() {
+    // At the step shown (a large network's may be a few iterations behind the trainer).
+    core::Trainer at = run_.probe();
+    at.restore(snapshot().parametersBefore(), snapshot().iteration());
+    work_.askCheck(at, checkedParameter_, [this](double difference) {
+        const Batch batch(*this);
+        checkedGradient_ = difference;
+        pending_ |= Change::Check | Change::Work;
+    });
+}
+
+void TrainingController::restoreTo(core::StepPosition target) {
+    if (run_.replayWork(target.iteration) <= kInlineReplayWork) {
+        dropPendingRestore();
+        run_.goTo(target.iteration);
+        return arrive(target);
+    }
+    // A long replay goes to a worker; the position stays until it is done.
+    pendingPosition_ = target;
+    pending_ |= Change::Work;
+    const auto& rates = run_.record().rates();
+    work_.askRestore(run_.replayStart(target.iteration), rates, target.iteration,
+                     [this](core::Trainer trainer) {
+                         const Batch batch(*this);
+                         run_.adopt(std::move(trainer));
+                         arrive(*std::exchange(pendingPosition_, std::nullopt));
+                         pending_ |= Change::Work;
+                     });
+}
+
+void TrainingController::arrive(core::StepPosition target) {
+    // A run that blew up stops short of the target: stay at its last values.
+    const long long reached = run_.trainer().iteration();
+    if (reached < target.iteration) target = shown_.wholeIteration(reached);
+    if (target.iteration != position_.iteration) pending_ |= Change::Step;
+    if (target != position_) pending_ |= Change::Reveal;
+    position_ = target;
+}
+
+void TrainingController::dropPendingRestore() {
+    if (!pendingPosition_) return;
+    pendingPosition_.reset();
+    work_.cancel(BackgroundWork::Lane::Restore);
+    pending_ |= Change::Work;
 }
 
 }  // namespace ui

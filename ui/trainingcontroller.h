@@ -8,6 +8,7 @@
 #include <optional>
 #include <vector>
 
+#include "backgroundwork.h"
 #include "core/explanation.h"
 #include "core/losshistory.h"
 #include "core/regime.h"
@@ -15,21 +16,11 @@
 #include "core/stepreveal.h"
 #include "core/stepsummary.h"
 #include "pinnedrun.h"
+#include "shownstep.h"
+#include "trainingrun.h"
 #include "ui/session/sessionfile.h"
 
-namespace core {
-class Trainer;
-class TrainingHistory;
-}  // namespace core
-
 namespace ui {
-
-// A learning rate in force from `iteration` on, as the record of the run keeps it.
-struct RateChange {
-    long long iteration = 0;
-    double learningRate = 0.0;
-    bool operator==(const RateChange&) const = default;
-};
 
 // The one model of the window: it owns the engine and everything the views show. State: the
 // session, the record of the run and its loss curve, the position in the run (iteration, terms
@@ -37,6 +28,12 @@ struct RateChange {
 // numbers are shown with (digits, sample). It alone changes them. Every change derives what
 // follows from it (the step at the position, its terms, the regime) and then publishes once,
 // with `changed`, saying what changed; views subscribe themselves and redraw from the getters.
+//
+// What costs more than a frame is asked of BackgroundWork and comes back as a publication of its
+// own: the preview of a dragged rate, the regime's replayed window, the central-difference check,
+// and for a large network the step at the position (a snapshot of every value of every sample)
+// and a jump back in the run (a replay from a checkpoint). Until it comes, the views show what
+// they showed, and the model says what is on its way (isStepPending, pendingIteration, ...).
 class TrainingController : public QObject {
     Q_OBJECT
 
@@ -44,7 +41,7 @@ public:
     // What a publication says changed.
     enum class Change : unsigned {
         Session = 1u << 0,      // a new network or samples: layouts rebuild
-        Step = 1u << 1,         // the step at the position is another (iteration or state moved)
+        Step = 1u << 1,         // the position's iteration or state moved, or the step shown came
         Reveal = 1u << 2,       // how much of the step is revealed moved (a term press)
         Run = 1u << 3,          // the record: the curve, its end, the rate changes
         Rate = 1u << 4,         // the rate in force
@@ -52,6 +49,9 @@ public:
         Pins = 1u << 6,         // the pinned runs
         Display = 1u << 7,      // digits, or the sample shown
         Granularity = 1u << 8,  // the step size
+        Regime = 1u << 9,       // the regime (replayed on a worker when the curve is thinned)
+        Check = 1u << 10,       // the central difference of the checked parameter
+        Work = 1u << 11,        // what is being computed in the background
     };
     Q_DECLARE_FLAGS(Changes, Change)
     Q_FLAG(Changes)
@@ -85,13 +85,25 @@ public:
     session::Session trainedSession() const;
     const QString& sessionName() const { return sessionName_; }
 
-    // The step from the current iteration, every value computed (the update too).
-    const core::StepSnapshot& snapshot() const { return preview_; }
+    // The step from the current iteration, every value computed (the update too). While
+    // isStepPending(), the step shown before, from iteration snapshot().iteration().
+    const core::StepSnapshot& snapshot() const { return shown_.snapshot(); }
+    // Whether the step at the position is being computed (a large network's, on a worker).
+    bool isStepPending() const { return work_.isBusy(BackgroundWork::Lane::Step); }
+    // The iteration a jump in the run is on its way to (a large network's replay), if any; the
+    // position stays where it was until it gets there.
+    std::optional<long long> pendingIteration() const {
+        return pendingPosition_ ? std::optional(pendingPosition_->iteration) : std::nullopt;
+    }
+    // Handles events until nothing is computed in the background (or the time is out); false on
+    // time out. For tests and images of the window: the window itself never waits.
+    bool waitForBackgroundWork(int timeoutMilliseconds = 60'000) {
+        return work_.waitUntilIdle(timeoutMilliseconds);
+    }
     // That step as far as the position reveals it: what the views show.
     const core::StepReveal& reveal() const { return reveal_; }
-    // Its terms, each written when asked for: cheap to make for any network (made when first
-    // asked for, also in iteration mode).
-    std::shared_ptr<const core::Explanation> explanation() const;
+    // Its terms, each written when asked for: cheap to make for any network.
+    std::shared_ptr<const core::Explanation> explanation() const { return shown_.explanation(); }
     // The iteration and how many terms of its step are revealed.
     core::StepPosition position() const { return position_; }
     // Whether the position shows a whole iteration (every value but the update) rather than a
@@ -100,35 +112,40 @@ public:
     core::Granularity granularity() const { return granularity_; }
     // The phase the position has just finished and shows in summary: in phase mode at the end
     // of each phase, in term mode once past the last term (the update: the whole step).
-    std::optional<core::Phase> finishedPhase() const;
+    std::optional<core::Phase> finishedPhase() const {
+        return shown_.finishedPhase(position_.revealed, granularity_);
+    }
     // What the step did (E_total before and after, every parameter's update), while the position
     // shows the update's summary; empty otherwise.
     const std::optional<core::StepSummary>& stepSummary() const { return stepSummary_; }
     // Updates made since the start.
     long long iteration() const { return position_.iteration; }
     // The furthest iteration the run has reached; the timeline spans 0 to this.
-    long long recordedEnd() const;
-    double learningRate() const;
+    long long recordedEnd() const { return run_.end(); }
+    double learningRate() const { return run_.learningRate(); }
     // E_total of every iteration the run reached: the one loss curve, which the plot draws.
-    const core::LossHistory& history() const { return losses_; }
+    const core::LossHistory& history() const { return run_.losses(); }
     // Every change of the learning rate in the record, the initial rate first.
-    std::vector<RateChange> rateChanges() const;
+    std::vector<RateChange> rateChanges() const { return run_.rateChanges(); }
     // The changes as the user made them: one per typed rate or per drag (a drag while playing
     // records a change at every iteration it crossed), at its first iteration with its last rate.
-    std::vector<RateChange> rateMarkers() const;
+    std::vector<RateChange> rateMarkers() const { return run_.rateMarkers(); }
     // What blew up, when the step from the current iteration blows up: wherever the position
     // came from (training into it, Back and Step, the timeline), the same.
-    const std::optional<core::Divergence>& divergence() const { return preview_.divergence(); }
-    // How training goes over the last iterations up to the current one.
+    const std::optional<core::Divergence>& divergence() const { return snapshot().divergence(); }
+    // How training goes over the last iterations up to the current one (the step shown).
     core::Regime regime() const { return regime_; }
-    // dE/dp of parameter `index` (weights, then biases) by a central difference at the current
-    // parameters, to compare with backpropagation's value.
-    double finiteDifference(int index) const;
+    // The parameter whose gradient is checked by a central difference (weights, then biases), or
+    // -1; and that check at the step shown, once computed: dE/dp by a central difference of the
+    // batch loss, to compare with backpropagation's value.
+    int checkedParameter() const { return checkedParameter_; }
+    std::optional<double> checkedGradient() const { return checkedGradient_; }
     // Bytes the record of the run and the loss curve take.
-    std::size_t historyBytes() const;
+    std::size_t historyBytes() const { return run_.bytes(); }
 
     // Whether the rate is being dragged, and the curve the dragged rate would give from here:
-    // E at the current iteration and the next ones (empty when not dragging).
+    // E at the current iteration and the next ones (empty when not dragging, and until the
+    // first of them are computed; it grows as they come for a large network).
     bool isDraggingRate() const { return beforeDrag_ != nullptr; }
     const std::vector<double>& previewLosses() const { return previewLosses_; }
 
@@ -174,50 +191,60 @@ public slots:
     void setKeepPins(bool keep);
     void setDigits(int digits);
     void setChosenSample(int sample);
+    // Checks the gradient of parameter `index` (weights, then biases) by a central difference at
+    // every step shown from now on; -1: none.
+    void setCheckedParameter(int index);
 
 signals:
     // The state changed; `what` says which parts. Sent once per change.
     void changed(ui::TrainingController::Changes what);
 
 private:
-    struct RunState;  // the trainer, the record and the curve, saved while the rate is dragged
+    struct RunState;  // the run and the position, saved while the rate is dragged
 
     void mark(Changes what);
     void publish();
     void derive(Changes& what);
-    void start();
+    void deriveStep(Changes& what);
+    void deriveRegime();
+    void start(const core::Trainer& start);
     void moveTo(core::StepPosition target);
-    void goToIteration(long long iteration);
-    void recordLosses(long long firstIteration, const std::vector<double>& losses);
-    core::StepPosition wholeIteration(long long iteration) const;
-    core::StepShape shape() const;
+    void restoreTo(core::StepPosition target);
+    void arrive(core::StepPosition target);
+    void dropPendingRestore();
+    void askStep();
+    void askPreview();
+    void askCheck();
     void noteRateGesture();
 
     session::Session session_;
     QString sessionName_;
-    std::unique_ptr<core::Trainer> trainer_;
-    std::unique_ptr<core::TrainingHistory> record_;
-    core::LossHistory losses_;
-    std::map<long long, int> gestureAt_;  // for each rate change: the user action it came from
-    int gesture_ = 0;                     // the current or last user action on the rate
-    core::StepSnapshot preview_;
-    mutable std::shared_ptr<const core::Explanation> explanation_;
+    TrainingRun run_;
+    int gesture_ = 0;  // the current or last user action on the rate
+    ShownStep shown_;
+    bool stepKnown_ = false;  // shown_ is the step at the position already
+    // Counts the changes of the run's content (a new start, a new rate, a cancelled drag): a step
+    // computed for an older one is never shown; and the one the step shown was computed for.
+    unsigned long long runGeneration_ = 0;
+    unsigned long long shownGeneration_ = 0;
+    std::optional<core::StepPosition> pendingPosition_;  // where a replay on a worker goes
     core::StepReveal reveal_;
-    int forwardEnd_ = 0;   // terms of the forward pass
-    int backwardEnd_ = 0;  // terms up to the end of the backward pass
     core::StepPosition position_;
     core::Granularity granularity_ = core::Granularity::Iteration;
     core::Regime regime_ = core::Regime::Starting;
     std::optional<core::StepSummary> stepSummary_;
     std::unique_ptr<RunState> beforeDrag_;
     std::vector<double> previewLosses_;
+    int checkedParameter_ = -1;
+    std::optional<double> checkedGradient_;
     std::vector<PinnedRun> pins_;
     bool keepPins_ = false;
     int digits_ = 4;
     int chosenSample_ = 0;
-    std::vector<double> scratch_;  // losses from the fast path
     int batchDepth_ = 0;
     Changes pending_;
+    // Last: destroyed first, so that no answer comes to a model half gone.
+    BackgroundWork work_;
 };
 
 }  // namespace ui

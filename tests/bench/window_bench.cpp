@@ -1,12 +1,20 @@
-// The window's costs: painting the network, and training at full speed while it redraws.
+// The window's costs: painting the network, training at full speed while it redraws, and how
+// long a frame of the window takes at the largest allowed size while playing, dragging the rate
+// and scrubbing the timeline.
 #include <benchmark/benchmark.h>
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QImage>
+#include <QMouseEvent>
 #include <QPainter>
+#include <QSlider>
 #include <QTimer>
+#include <algorithm>
+#include <functional>
+#include <random>
 
 #include "ui/lossplot.h"
 #include "ui/mainwindow.h"
@@ -134,5 +142,185 @@ void BM_TermPress(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_TermPress)->Unit(benchmark::kMicrosecond);
+
+// The largest session the lab allows: 2-64-64-64-64-64-64-2, tanh hidden, sigmoid out, per-node
+// trained biases, 1024 samples drawn with a fixed seed.
+session::Session largestSession() {
+    session::Session session;
+    core::NetworkConfig& config = session.config;
+    config.layers = {2, 64, 64, 64, 64, 64, 64, 2};
+    config.activations.assign(6, core::Activation::Tanh);
+    config.activations.push_back(core::Activation::Sigmoid);
+    config.biasMode = core::BiasMode::PerNode;
+    config.trainBiases = true;
+    config.learningRate = 0.1;
+    config.seed = 7;
+    std::mt19937_64 random(11);
+    std::uniform_real_distribution<double> input(-1, 1), target(0.05, 0.95);
+    for (int s = 0; s < core::ConfigLimits::maxSamples; ++s)
+        config.samples.push_back(
+            {{input(random), input(random)}, {target(random), target(random)}});
+    return session;
+}
+
+// One paint of the network view at the largest size (64 nodes a layer: edges without labels or
+// arrows, nodes as dots without values), 1280x800, into an image: with the step's edges drawn
+// anew (0: a new step, as while playing) or kept from the paint before (1: the same step, as
+// when the mouse hovers an edge, which shows its label). Target: under 16 ms.
+void BM_PaintNetworkViewLargest(benchmark::State& state) {
+    ui::TrainingController model;
+    model.load(largestSession(), "largest");
+    ui::NetworkView view(&model);
+    view.resize(1280, 800);
+    QImage image(view.size(), QImage::Format_ARGB32_Premultiplied);
+    view.render(&image);
+    const bool newStep = state.range(0) == 0;
+    if (!newStep) {
+        // Hover the middle of the widest layer's first edge.
+        const QLineF edge = view.networkLayout().edges()[3 * 64 * 64].line;
+        QMouseEvent move(QEvent::MouseMove, edge.center(), view.mapToGlobal(edge.center()),
+                         Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(&view, &move);
+    }
+    for (auto _ : state) {
+        if (newStep) {
+            state.PauseTiming();
+            model.run(1);
+            model.waitForBackgroundWork();
+            state.ResumeTiming();
+        }
+        view.render(&image);
+        benchmark::DoNotOptimize(image.bits());
+    }
+    state.counters["hovered"] = view.hoveredItem().kind == ui::NetworkItem::Kind::Weight;
+}
+BENCHMARK(BM_PaintNetworkViewLargest)->Arg(0)->Iterations(20)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PaintNetworkViewLargest)->Arg(1)->Unit(benchmark::kMillisecond);
+
+// How long the window's event loop takes to come round while `drive` acts every 16 ms (a mouse
+// at 60 Hz) for `milliseconds`: a probe timer asks to run every millisecond, and the gap between
+// two of its runs is a frame, the longest the window could not have answered the user. Frames in
+// which the model published a change are the window's working frames.
+struct FrameTimes {
+    std::vector<double> all;      // every gap, in milliseconds
+    std::vector<double> working;  // the gaps in which the model published
+};
+
+FrameTimes measureFrames(ui::MainWindow& window, int milliseconds,
+                         const std::function<void()>& drive) {
+    FrameTimes frames;
+    QElapsedTimer clock;
+    bool published = false;
+    const auto connection = QObject::connect(window.controller(), &ui::TrainingController::changed,
+                                             [&] { published = true; });
+    QTimer probe, driver;
+    probe.setTimerType(Qt::PreciseTimer);
+    probe.setInterval(1);
+    driver.setTimerType(Qt::PreciseTimer);
+    driver.setInterval(16);
+    qint64 last = 0;
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        const double gap = (now - last) / 1e6;
+        frames.all.push_back(gap);
+        if (std::exchange(published, false)) frames.working.push_back(gap);
+        last = now;
+    });
+    if (drive) QObject::connect(&driver, &QTimer::timeout, drive);
+    QEventLoop loop;
+    QTimer::singleShot(milliseconds, &loop, &QEventLoop::quit);
+    clock.start();
+    probe.start();
+    if (drive) driver.start();
+    loop.exec();
+    QObject::disconnect(connection);
+    return frames;
+}
+
+double percentile(std::vector<double> values, double share) {
+    if (values.empty()) return 0;
+    std::sort(values.begin(), values.end());
+    return values[std::min(values.size() - 1, std::size_t(share * (values.size() - 1) + 0.5))];
+}
+
+void report(benchmark::State& state, const FrameTimes& frames) {
+    state.counters["worst_ms"] = percentile(frames.all, 1.0);
+    state.counters["p99_ms"] = percentile(frames.all, 0.99);
+    state.counters["median_working_ms"] = percentile(frames.working, 0.5);
+    state.counters["worst_working_ms"] = percentile(frames.working, 1.0);
+    state.counters["working_frames"] = double(frames.working.size());
+    state.counters["over_50ms"] = double(
+        std::count_if(frames.all.begin(), frames.all.end(), [](double ms) { return ms > 50; }));
+}
+
+// The window at 1280x800 with the largest session loaded, shown, every view drawn once.
+std::unique_ptr<ui::MainWindow> largestWindow() {
+    auto window = std::make_unique<ui::MainWindow>();
+    window->resize(1280, 800);
+    window->controller()->load(largestSession(), "largest");
+    window->show();
+    window->settle();
+    window->controller()->waitForBackgroundWork();
+    QApplication::processEvents();
+    return window;
+}
+
+// Frames of the window playing the largest session at full speed for 3 s. Target: none over
+// 50 ms.
+void BM_FramesPlayingLargest(benchmark::State& state) {
+    for (auto _ : state) {
+        auto window = largestWindow();
+        window->playback()->setSpeed(0);
+        window->playback()->play();
+        const FrameTimes frames = measureFrames(*window, 3000, {});
+        window->playback()->pause();
+        report(state, frames);
+        state.counters["iterations"] = double(window->controller()->iteration());
+    }
+}
+BENCHMARK(BM_FramesPlayingLargest)->Iterations(1)->Unit(benchmark::kSecond);
+
+// Frames of the window while the user drags the rate slider of the largest session to and fro
+// for 3 s, a move every 16 ms (each move: a rate recorded, the step and the preview asked for).
+// Target: none over 50 ms.
+void BM_FramesDraggingRateLargest(benchmark::State& state) {
+    for (auto _ : state) {
+        auto window = largestWindow();
+        window->controller()->run(20);
+        window->controller()->waitForBackgroundWork();
+        // The slider's own signals, as a mouse drag gives them: pressed, moved, released.
+        auto* slider = window->findChild<QSlider*>("learningRateSlider");
+        const int start = slider->value();
+        slider->setSliderDown(true);
+        int tick = 0;
+        const FrameTimes frames = measureFrames(*window, 3000, [&] {
+            // Two hundredths of a decade a move, 40 moves one way then back.
+            const int step = ++tick % 80;
+            slider->setSliderPosition(start + 2 * (step < 40 ? step : 80 - step));
+        });
+        slider->setSliderDown(false);
+        report(state, frames);
+    }
+}
+BENCHMARK(BM_FramesDraggingRateLargest)->Iterations(1)->Unit(benchmark::kSecond);
+
+// Frames of the window while the user scrubs the timeline of a recorded run of the largest
+// session (300 iterations) to and fro for 3 s, a move every 16 ms. Target: none over 50 ms.
+void BM_FramesScrubbingLargest(benchmark::State& state) {
+    for (auto _ : state) {
+        auto window = largestWindow();
+        window->controller()->run(300);
+        window->controller()->waitForBackgroundWork();
+        auto* timeline = window->findChild<QSlider*>("timeline");
+        int tick = 0;
+        const FrameTimes frames = measureFrames(*window, 3000, [&] {
+            // Across the run and back in 60 moves, as a hand drags the handle.
+            const int step = ++tick % 60;
+            timeline->setValue(300 * (step < 30 ? step : 60 - step) / 30);
+        });
+        report(state, frames);
+    }
+}
+BENCHMARK(BM_FramesScrubbingLargest)->Iterations(1)->Unit(benchmark::kSecond);
 
 }  // namespace

@@ -123,6 +123,7 @@ TEST_F(LearningRateLabTest, DraggingShowsThePreviewAndEscapeRestoresTheRate) {
     QTest::mouseMove(slider(), handle() + QPoint(60, 0));
     const double dragged = controller.learningRate();
     EXPECT_GT(dragged, 0.5);
+    ASSERT_TRUE(controller.waitForBackgroundWork());
     // The dashed curve: the next 200 iterations at the rate under the cursor.
     core::Trainer reference(session::PresetLibrary::builtIn().find("mazur")->session.config);
     reference.run(10);

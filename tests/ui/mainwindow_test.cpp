@@ -17,12 +17,14 @@
 #include <memory>
 
 #include "../core/workedexample.h"
+#include "core/probe.h"
 #include "ui/inspector.h"
 #include "ui/learningratecontrol.h"
 #include "ui/lossplot.h"
 #include "ui/networkview.h"
 #include "ui/playback.h"
 #include "ui/sampletable.h"
+#include "ui/session/presetlibrary.h"
 #include "ui/trainingcontroller.h"
 #include "windowparts.h"
 
@@ -175,12 +177,19 @@ TEST_F(MainWindowTest, ClickingAnEdgePinsItsPartialsWithAFiniteDifference) {
                       view->networkLayout().weightLabel(4).center().toPoint());
     EXPECT_EQ(window.inspector()->pinned(), (ui::NetworkItem{ui::NetworkItem::Kind::Weight, 0, 4}));
     EXPECT_TRUE(window.inspector()->isVisible());
+    // The check is computed in the background; the row shows once it comes.
+    EXPECT_EQ(window.controller()->checkedParameter(), 4);
+    ASSERT_TRUE(window.controller()->waitForBackgroundWork());
     const QString text = named<QLabel>(window, "inspectorDetails")->text();
     EXPECT_TRUE(text.contains("h1 \u2192 o1")) << text.toStdString();
     EXPECT_TRUE(text.contains("central difference"));
     EXPECT_TRUE(text.contains("0.08217"));  // backpropagation's dE/dw5 at 4 digits
-    // The difference quotient agrees with the article's dE/dw5 (about 1e-10 apart here).
-    EXPECT_NEAR(window.controller()->finiteDifference(4), 0.0821670406, 1e-8);
+    // The difference quotient agrees with the article's dE/dw5 (about 1e-10 apart here), and is
+    // core's own central difference, bit for bit.
+    ASSERT_TRUE(window.controller()->checkedGradient());
+    EXPECT_NEAR(*window.controller()->checkedGradient(), 0.0821670406, 1e-8);
+    core::Trainer reference(session::PresetLibrary::builtIn().find("mazur")->session.config);
+    EXPECT_EQ(*window.controller()->checkedGradient(), core::centralDifference(reference, 4));
     window.findChild<QToolButton*>("closeInspectorButton")->click();
     EXPECT_FALSE(window.inspector()->isVisible());
 }

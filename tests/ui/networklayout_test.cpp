@@ -125,6 +125,37 @@ TEST(NetworkLayoutTest, TooManyEdgesForLabelsGetNone) {
     EXPECT_FALSE(ui::NetworkLayout(dense, size, viewFont(), 4, viewLegend()).labels().empty());
 }
 
+// The largest networks keep a readable font: the values under their 64-node columns are left out
+// (hovering a node shows them), their nodes are dots without names, and everything left stays
+// clear of everything else; targets beside few outputs are stacked, beside 64 left out.
+TEST(NetworkLayoutTest, TheLargestNetworksKeepAReadableFontAndLeaveTheirValuesOut) {
+    const QSizeF size(764, 380);  // the view in the default window
+    for (const std::vector<int>& sizes :
+         {std::vector<int>{2, 64, 64, 64, 64, 64, 64, 2}, std::vector<int>(8, 64)}) {
+        const core::Topology topology(sizes, std::vector<Activation>(7, Activation::Tanh),
+                                      core::BiasMode::PerNode);
+        const ui::NetworkLayout layout(topology, size, viewFont(), 4, viewLegend());
+        const std::string what = std::to_string(sizes.front()) + " inputs";
+        EXPECT_TRUE(ui::NetworkLayout::hasDenseEdges(topology));
+        EXPECT_EQ(layout.nodeValues(), ui::NetworkLayout::NodeValues::Omitted) << what;
+        EXPECT_FALSE(layout.showsNodeNames()) << what;
+        EXPECT_TRUE(layout.labels().empty()) << what;
+        EXPECT_GE(layout.labelFont().pointSizeF(), 0.5 * viewFont().pointSizeF()) << what;
+        EXPECT_GE(layout.nodeRadius(), 1.5) << what;
+        EXPECT_TRUE(layout.nodeText(1, 0).isEmpty()) << what;
+        expectClear(layout, size, what);
+        // Its hovered items are found: a node, an edge.
+        EXPECT_EQ(layout.itemAt(topology, layout.node(3, 10)),
+                  (ui::NetworkItem{ui::NetworkItem::Kind::Node, 3, 10}))
+            << what;
+        EXPECT_EQ(layout.itemAt(topology, layout.edges()[5000].line.pointAt(0.5)).kind,
+                  ui::NetworkItem::Kind::Weight)
+            << what;
+        const bool fewOutputs = sizes.back() == 2;
+        EXPECT_EQ(!layout.targetBox(0).isEmpty(), fewOutputs) << what;
+    }
+}
+
 TEST(NetworkLayoutTest, HeadingShrinksUntilTheWidestNumberFitsInside) {
     const core::Topology topology({2, 2, 2}, {Activation::Sigmoid, Activation::Sigmoid},
                                   core::BiasMode::Shared);

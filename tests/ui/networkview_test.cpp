@@ -2,10 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <QApplication>
 #include <QFontMetricsF>
+#include <QMouseEvent>
 #include <QTest>
 
 #include "core/markup.h"
+#include "largesessions.h"
 #include "layoutchecks.h"
 #include "ui/mainwindow.h"
 #include "ui/session/presetlibrary.h"
@@ -170,6 +173,34 @@ TEST(NetworkViewTest, LegendFollowsTheSampleShown) {
     EXPECT_TRUE(sampleEntry().contains("of sample 1 of 4")) << sampleEntry().toStdString();
     shown.window().controller()->setChosenSample(2);
     EXPECT_TRUE(sampleEntry().contains("of sample 3 of 4")) << sampleEntry().toStdString();
+}
+
+// The largest network draws its edges without labels, and a hovered edge with its label: the
+// weight and its gradient, in a box near the edge.
+TEST(NetworkViewTest, ADenseNetworksHoveredEdgeShowsItsLabel) {
+    ui::TrainingController model;
+    model.load(testing_support::largestSession(), "largest");
+    ui::NetworkView view(&model);
+    view.resize(764, 380);
+    EXPECT_TRUE(view.networkLayout().labels().empty());
+    QImage before(view.size(), QImage::Format_ARGB32_Premultiplied);
+    view.render(&before);
+    const QPointF middle = view.networkLayout().edges()[2 * 64 * 64 + 100].line.pointAt(0.5);
+    QMouseEvent move(QEvent::MouseMove, middle, view.mapToGlobal(middle), Qt::NoButton,
+                     Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(&view, &move);
+    // Of the many edges crossing there, one is hovered.
+    ASSERT_EQ(view.hoveredItem().kind, ui::NetworkItem::Kind::Weight);
+    EXPECT_FALSE(view.weightLabelText(view.hoveredItem().index).isEmpty());
+    QImage after(view.size(), QImage::Format_ARGB32_Premultiplied);
+    view.render(&after);
+    // The label's box is above the middle of the edge: many pixels there change.
+    const int lines = int(QFontMetricsF(view.networkLayout().labelFont()).lineSpacing());
+    int changed = 0;
+    for (int y = std::max(0, int(middle.y()) - 3 * lines); y < int(middle.y()); ++y)
+        for (int x = std::max(0, int(middle.x()) - 20); x < int(middle.x()) + 20; ++x)
+            changed += before.pixel(x, y) != after.pixel(x, y);
+    EXPECT_GT(changed, 200);
 }
 
 }  // namespace

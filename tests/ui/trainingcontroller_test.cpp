@@ -6,6 +6,8 @@
 
 #include "../core/workedexample.h"
 #include "core/probe.h"
+#include "core/traininghistory.h"
+#include "largesessions.h"
 #include "ui/session/presetlibrary.h"
 
 namespace {
@@ -167,6 +169,8 @@ TEST(TrainingControllerTest, CancellingARateDragRestoresTheRateAndTheFuture) {
     // The preview: E at the current iteration and the next 200 at the dragged rate.
     core::Trainer reference(preset("mazur").config);
     reference.run(20);
+    // It is computed in the background and published when it comes.
+    ASSERT_TRUE(controller.waitForBackgroundWork());
     EXPECT_EQ(controller.previewLosses(), core::previewRun(reference, 5, 200));
     controller.cancelRateDrag();
     EXPECT_EQ(controller.learningRate(), 0.5);
@@ -219,6 +223,83 @@ TEST(TrainingControllerTest, EachChangePublishesOnceAndATermPressKeepsTheStep) {
     ASSERT_EQ(published.list.size(), 3u);
     EXPECT_TRUE(published.list[1] & Change::Rate);
     EXPECT_TRUE(published.list[1] & Change::Preview);
+}
+
+// A large network's step and jumps come from the background: the position moves at once (or, for
+// a long replay, once it is done), the step shown follows when computed, and each is exactly the
+// engine's.
+TEST(TrainingControllerTest, ALargeNetworksStepAndJumpsComeFromTheBackground) {
+    const session::Session session = testing_support::backgroundSession();
+    ui::TrainingController controller;
+    controller.load(session, "large");
+    controller.run(30);
+    EXPECT_EQ(controller.iteration(), 30);
+    EXPECT_TRUE(controller.isStepPending());
+    EXPECT_EQ(controller.snapshot().iteration(), 0);  // the step shown before, meanwhile
+    ASSERT_TRUE(controller.waitForBackgroundWork());
+    EXPECT_FALSE(controller.isStepPending());
+    const auto reference = [&](long long iteration) {
+        core::Trainer trainer(session.config);
+        trainer.run(iteration);
+        return trainer;
+    };
+    EXPECT_EQ(controller.snapshot().iteration(), 30);
+    EXPECT_EQ(controller.snapshot().parametersBefore(), reference(30).parameters());
+    EXPECT_EQ(controller.history().points()[30].loss, reference(30).evaluate().loss());
+
+    // A jump back replays on a worker: the position stays until it is done, and a newer jump
+    // replaces an older one, which is never shown.
+    Publications published(controller);
+    std::vector<long long> shown;
+    QObject::connect(&controller, &ui::TrainingController::changed, &controller,
+                     [&] { shown.push_back(controller.iteration()); });
+    controller.seek(5);
+    controller.seek(13);
+    EXPECT_EQ(controller.pendingIteration(), 13);
+    EXPECT_EQ(controller.iteration(), 30);
+    EXPECT_EQ(controller.run(3), 0);  // nothing trains while a jump is on its way
+    ASSERT_TRUE(controller.waitForBackgroundWork());
+    EXPECT_FALSE(controller.pendingIteration());
+    EXPECT_EQ(controller.iteration(), 13);
+    EXPECT_EQ(controller.snapshot().parametersBefore(), reference(13).parameters());
+    EXPECT_EQ(std::count(shown.begin(), shown.end(), 5), 0);
+
+    // Presses of Back while a jump replays each count.
+    controller.stepBack();
+    controller.stepBack();
+    ASSERT_TRUE(controller.waitForBackgroundWork());
+    EXPECT_EQ(controller.iteration(), 11);
+    EXPECT_EQ(controller.snapshot().parametersBefore(), reference(11).parameters());
+
+    // The preview of a dragged rate and the check of a gradient, at the step shown.
+    controller.beginRateDrag();
+    controller.setLearningRate(0.3);
+    controller.setCheckedParameter(7);
+    ASSERT_TRUE(controller.waitForBackgroundWork());
+    core::Trainer at = reference(11);
+    EXPECT_EQ(controller.previewLosses(), core::previewRun(at, 0.3, 200));
+    ASSERT_TRUE(controller.checkedGradient());
+    EXPECT_EQ(*controller.checkedGradient(), core::centralDifference(at, 7));
+    controller.cancelRateDrag();
+    ASSERT_TRUE(controller.waitForBackgroundWork());
+    EXPECT_EQ(controller.recordedEnd(), 30);
+    EXPECT_EQ(controller.learningRate(), 0.1);
+}
+
+// Once the curve is thinned, the regime's window is replayed on a worker, and reads as the
+// engine's own evidence does.
+TEST(TrainingControllerTest, ARegimeReplayedInTheBackgroundIsTheEnginesOwn) {
+    ui::TrainingController controller;
+    controller.load(preset("oscillate"), "oscillate");
+    controller.run((1 << 20) + 777);
+    ASSERT_GT(controller.history().stride(), 1);
+    ASSERT_TRUE(controller.waitForBackgroundWork());
+    core::Trainer trainer(preset("oscillate").config);
+    core::TrainingHistory record(trainer);
+    record.advance(trainer, controller.iteration());
+    const core::StepSnapshot step = trainer.preview();
+    EXPECT_EQ(controller.regime(), core::classifyRegime(core::regimeEvidence(
+                                       trainer, record, controller.history(), step)));
 }
 
 }  // namespace
