@@ -1,7 +1,6 @@
 // backprop-lab: the window. With --screenshot it renders itself into a PNG and exits, unshown.
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QFileInfo>
 #include <QIcon>
 #include <QSaveFile>
 #include <QWindow>
@@ -70,7 +69,7 @@ Problem applySession(const QCommandLineParser& parser, const Options& o, ui::Mai
     QString error;
     const std::optional<session::Session> session = session::SessionFile::read(files[0], &error);
     if (!session) return error;
-    window.controller()->load(*session, QFileInfo(files[0]).completeBaseName());
+    window.controller()->load(*session, session::SessionFile::displayName(files[0]));
     return {};
 }
 

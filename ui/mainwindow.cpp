@@ -3,10 +3,10 @@
 #include <qcustomplot.h>
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QFile>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "appinfo.h"
 #include "displaytoolbar.h"
 #include "formulapanel.h"
 #include "inspector.h"
@@ -201,6 +202,11 @@ void MainWindow::buildMenuRow() {
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     quit->setShortcutContext(Qt::ApplicationShortcut);
+    QMenu* help = menus->addMenu(tr("&Help"));
+    help->addAction(tr("&Report a problem..."), this, &MainWindow::reportProblem);
+    help->addSeparator();
+    help->addAction(tr("&About Backprop Lab"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     trainingBar_->setIconSize(QSize(fontMetrics().height(), fontMetrics().height()));
     auto* top = new QWidget;
     top->setObjectName("menuRow");
@@ -250,7 +256,7 @@ void MainWindow::editNetwork() {
 
 void MainWindow::openSession() {
     const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open session"), {}, tr("Sessions (*.json)"));
+        QFileDialog::getOpenFileName(this, tr("Open session"), {}, sessionFilter());
     if (path.isEmpty()) return;
     QString error;
     const std::optional<session::Session> session =
@@ -260,13 +266,17 @@ void MainWindow::openSession() {
         return;
     }
     playback_->pause();
-    model_->load(*session, QFileInfo(path).completeBaseName());
+    model_->load(*session, session::SessionFile::displayName(path));
 }
 
 void MainWindow::saveSession() {
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Save session"), {}, tr("Sessions (*.json)"));
-    if (path.isEmpty()) return;
+    // Suggests the session extension (which the desktop opens with the lab); a name typed
+    // without it gets it, a name ending in .json is kept.
+    const QString suggested = model_->sessionName() + session::SessionFile::extension;
+    const QString typed =
+        QFileDialog::getSaveFileName(this, tr("Save session"), suggested, sessionFilter());
+    if (typed.isEmpty()) return;
+    const QString path = session::SessionFile::withExtension(typed);
     QString error;
     if (!session::SessionFile::save(QFile::encodeName(path), model_->trainedSession(), &error))
         QMessageBox::warning(this, tr("Cannot save session"), error);
@@ -279,6 +289,24 @@ void MainWindow::exportImage() {
     settle();
     if (!grab().save(path, "PNG"))
         QMessageBox::warning(this, tr("Cannot export image"), tr("Cannot write %1").arg(path));
+}
+
+QString MainWindow::sessionFilter() {
+    return tr("Backprop Lab sessions (*.bplab.json *.json);;All files (*)");
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(this, tr("About Backprop Lab"), aboutText());
+}
+
+void MainWindow::reportProblem() {
+    QGuiApplication::clipboard()->setText(problemReport(*model_));
+    QMessageBox::information(
+        this, tr("Report a problem"),
+        tr("A report is on the clipboard: the version of Backprop Lab, your system, and the "
+           "session at iteration %1 as a session file. Paste it into your report and say what "
+           "you did, what you expected and what you saw.")
+            .arg(model_->iteration()));
 }
 
 }  // namespace ui

@@ -66,6 +66,11 @@ private:
     void openSession();
     void saveSession();
     void exportImage();
+    void showAbout();
+    // Copies problemReport() to the clipboard and says so.
+    void reportProblem();
+    // The file dialogs' filter: session files first, any .json, anything.
+    static QString sessionFilter();
 
     Arrangement arrangement_;
     bool arranged_ = false;      // whether the dividers have been placed (at the first show)

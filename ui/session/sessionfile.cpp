@@ -1,6 +1,7 @@
 #include "sessionfile.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -296,6 +297,19 @@ bool SessionFile::load(const QByteArray& path, Session& target, QString* error) 
     if (!session) return false;
     target = std::move(*session);
     return true;
+}
+
+QString SessionFile::withExtension(const QString& path) {
+    if (path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)) return path;
+    return path + QLatin1String(extension);
+}
+
+QString SessionFile::displayName(const QString& path) {
+    const QString name = QFileInfo(path).fileName();
+    for (const QLatin1String suffix : {QLatin1String(extension), QLatin1String(".json")})
+        if (name.endsWith(suffix, Qt::CaseInsensitive) && name.size() > suffix.size())
+            return name.chopped(suffix.size());
+    return name;
 }
 
 QByteArray SessionFile::toJson(const Session& session) {

@@ -35,6 +35,14 @@ public:
     static constexpr qint64 maxBytes = 8 << 20;
     // Characters (UTF-16 units) of a description; bounds what a description adds to a file.
     static constexpr int maxDescriptionLength = 4096;
+    // The extension session files are saved with (their MIME type's glob, see packaging/);
+    // any .json file opens.
+    static constexpr const char* extension = ".bplab.json";
+
+    // `path` as Save writes it: with the session extension added unless it ends in .json.
+    static QString withExtension(const QString& path);
+    // The name a session file shows in the window: its file name without the extension.
+    static QString displayName(const QString& path);
 
     // The session in `json`, or nothing with `error` set ("weights[1][0]: expected ...").
     static std::optional<Session> parse(const QByteArray& json, QString* error);
