@@ -265,6 +265,12 @@ std::unique_ptr<ui::MainWindow> largestWindow() {
     return window;
 }
 
+// Where a hand moving to and fro is at move `tick`: 0 up to `half` moves away, then back.
+int toAndFro(int tick, int half) {
+    const int step = tick % (2 * half);
+    return step < half ? step : 2 * half - step;
+}
+
 // Frames of the window playing the largest session at full speed for 3 s. Target: none over
 // 50 ms.
 void BM_FramesPlayingLargest(benchmark::State& state) {
@@ -295,8 +301,7 @@ void BM_FramesDraggingRateLargest(benchmark::State& state) {
         int tick = 0;
         const FrameTimes frames = measureFrames(*window, 3000, [&] {
             // Two hundredths of a decade a move, 40 moves one way then back.
-            const int step = ++tick % 80;
-            slider->setSliderPosition(start + 2 * (step < 40 ? step : 80 - step));
+            slider->setSliderPosition(start + 2 * toAndFro(++tick, 40));
         });
         slider->setSliderDown(false);
         report(state, frames);
@@ -315,8 +320,7 @@ void BM_FramesScrubbingLargest(benchmark::State& state) {
         int tick = 0;
         const FrameTimes frames = measureFrames(*window, 3000, [&] {
             // Across the run and back in 60 moves, as a hand drags the handle.
-            const int step = ++tick % 60;
-            timeline->setValue(300 * (step < 30 ? step : 60 - step) / 30);
+            timeline->setValue(300 * toAndFro(++tick, 30) / 30);
         });
         report(state, frames);
     }
