@@ -12,6 +12,7 @@
 
 #include "ui/learningratecontrol.h"
 #include "ui/mainwindow.h"
+#include "ui/networkview.h"
 #include "ui/session/presetlibrary.h"
 #include "ui/session/sessionfile.h"
 #include "ui/trainingcontroller.h"
@@ -127,18 +128,61 @@ Problem applyAdvance(const QCommandLineParser& parser, const Options& o, ui::Mai
     return problem;
 }
 
-// Writes the iteration, loss, learning rate and whether the window is active (takes keys) to
-// `path`, for tests that drive the real program from outside.
+// A number of the state file: 17 significant digits, null when not finite.
+QString stateNumber(double value) {
+    return std::isfinite(value) ? QString::number(value, 'g', 17) : QStringLiteral("null");
+}
+
+QString stateList(const std::vector<double>& values) {
+    QStringList texts;
+    for (double value : values)
+        texts << stateNumber(value);
+    return '[' + texts.join(", ") + ']';
+}
+
+// Writes the iteration, loss, learning rate and whether the window is active (takes keys), the
+// layer sizes, every parameter at the current iteration by name ("w1", .., "b1" or "b_h1", ..),
+// the samples and where each weight's label is, to `path`: for tests that drive the real program
+// from outside.
 void writeStateFile(const QString& path, const ui::MainWindow& window) {
     const ui::TrainingController& model = *window.controller();
+    const core::StepSnapshot& step = model.snapshot();
+    const core::Topology& topology = step.topology();
+    const core::Parameters parameters = step.parametersBefore();
+    QStringList layers, named, samples, labels;
+    for (int size : topology.layerSizes())
+        layers << QString::number(size);
+    for (int w = 0; w < int(parameters.weights.size()); ++w)
+        named << QStringLiteral("\"%1\": %2")
+                     .arg(QString::fromStdString(topology.weightName(w)))
+                     .arg(stateNumber(parameters.weights[w]));
+    for (int b = 0; b < int(parameters.biases.size()); ++b)
+        named << QStringLiteral("\"%1\": %2")
+                     .arg(QString::fromStdString(topology.biasName(b)))
+                     .arg(stateNumber(parameters.biases[b]));
+    for (const core::Sample& sample : model.session().config.samples)
+        samples << QStringLiteral("{\"input\": %1, \"target\": %2}")
+                       .arg(stateList(sample.input), stateList(sample.target));
+    // The centre of each weight's label in the window, for a driver to click.
+    if (const auto* view = window.findChild<const ui::NetworkView*>("networkView"))
+        for (int w = 0; w < int(parameters.weights.size()); ++w)
+            if (const QRectF box = view->networkLayout().weightLabel(w); !box.isEmpty()) {
+                const QPoint centre = view->mapTo(&window, box.center().toPoint());
+                labels << QStringLiteral("\"%1\": [%2, %3]")
+                              .arg(QString::fromStdString(topology.weightName(w)))
+                              .arg(centre.x())
+                              .arg(centre.y());
+            }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) return;
     file.write(QStringLiteral("{\"iteration\": %1, \"loss\": %2, \"learning_rate\": %3, "
-                              "\"active\": %4}\n")
+                              "\"active\": %4,\n \"layers\": [%5],\n \"parameters\": {%6},\n "
+                              "\"samples\": [%7],\n \"labels\": {%8}}\n")
                    .arg(model.iteration())
-                   .arg(model.snapshot().loss(), 0, 'g', 17)
-                   .arg(model.learningRate(), 0, 'g', 17)
+                   .arg(stateNumber(step.loss()))
+                   .arg(stateNumber(model.learningRate()))
                    .arg(window.isActiveWindow() ? "true" : "false")
+                   .arg(layers.join(", "), named.join(", "), samples.join(", "), labels.join(", "))
                    .toUtf8());
     file.commit();
 }

@@ -4,6 +4,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDockWidget>
 #include <QCloseEvent>
 #include <QFile>
 #include <QFileDialog>
@@ -13,6 +14,8 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QUndoStack>
+#include <QUndoView>
 #include <algorithm>
 #include <cmath>
 
@@ -189,6 +192,38 @@ void MainWindow::saveArrangement() const {
         settings.setValue(divided->objectName(), divided->saveState());
 }
 
+// Undo and Redo of the model's edits, named after them ("Undo set w5 to 0.9"), and the list of
+// them in a dock, where a click goes back or forward to any point.
+void MainWindow::addEditMenu(QMenuBar& menus) {
+    QUndoStack* edits = model_->undoStack();
+    QMenu* menu = menus.addMenu(tr("&Edit"));
+    QAction* undo = edits->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = edits->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence(tr("Ctrl+Y"))});
+    menu->addAction(undo);
+    menu->addAction(redo);
+    addActions({undo, redo});  // they act while the menu row is hidden too
+    menu->addSeparator();
+    auto* history = new QDockWidget(tr("Edit history"), this);
+    history->setObjectName("editHistory");
+    auto* list = new QUndoView(edits);
+    list->setObjectName("editHistoryList");
+    list->setEmptyLabel(tr("as first loaded"));
+    list->setToolTip(tr("Every edit of the model, oldest first: click one to go back to the "
+                        "state right after it, or the first line for the state before them."));
+    history->setWidget(list);
+    addDockWidget(Qt::RightDockWidgetArea, history);
+    history->hide();
+    QAction* showHistory = history->toggleViewAction();
+    showHistory->setText(tr("Edit &history"));
+    showHistory->setShortcut(QKeySequence(tr("Ctrl+H")));
+    menu->addAction(showHistory);
+    // Undoing and redoing say what they did where the state is said.
+    connect(model_, &TrainingController::edited, this,
+            [this](const QString& sentence) { statusBar()->showMessage(sentence, 8000); });
+}
+
 // The menu and the training controls share the top row, left to right, the controls' icons as
 // tall as a line of text: the rows above the views stay few and low, and scale with the font.
 void MainWindow::buildMenuRow() {
@@ -202,6 +237,7 @@ void MainWindow::buildMenuRow() {
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     quit->setShortcutContext(Qt::ApplicationShortcut);
+    addEditMenu(*menus);
     QMenu* help = menus->addMenu(tr("&Help"));
     help->addAction(tr("&Report a problem..."), this, &MainWindow::reportProblem);
     help->addSeparator();
@@ -227,7 +263,7 @@ bool MainWindow::loadPreset(const QString& name) {
     const session::Preset* preset = session::PresetLibrary::builtIn().find(name);
     if (!preset) return false;
     playback_->pause();
-    model_->load(preset->session, preset->name);
+    model_->load(preset->session, preset->name, tr("choose %1").arg(preset->name));
     return true;
 }
 
@@ -251,7 +287,7 @@ void MainWindow::editNetwork() {
     playback_->pause();
     QString name = model_->sessionName();
     if (!name.endsWith(tr(" (changed)"))) name += tr(" (changed)");
-    model_->load(changed, name);
+    model_->load(changed, name, tr("change the network"));
 }
 
 void MainWindow::openSession() {

@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 
+class QMenuBar;
 class QSplitter;
 
 namespace ui {
@@ -58,6 +59,7 @@ private:
     QWidget* buildTop();
     QWidget* buildBottom();
     void buildMenuRow();
+    void addEditMenu(QMenuBar& menus);
     void arrangeByDefault();
     void fitSampleTable();
     bool restoreArrangement();

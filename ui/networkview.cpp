@@ -2,6 +2,7 @@
 
 #include <QEvent>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -12,13 +13,14 @@
 #include "itemdescription.h"
 #include "painting.h"
 #include "palette.h"
+#include "valueeditor.h"
+#include "divergenceplace.h"
 
 namespace ui {
 
 namespace {
 
 constexpr qreal kFontScale = 1.2;        // the view's font against the system's
-constexpr qreal kRingScale = 1.3;        // the ring round a node that blew up
 constexpr qreal kRingPenWidth = 4;       // the pen of the ring round the first value that blew up
 constexpr qreal kRingMargin = 4;         // pixels between that ring and what it rings
 constexpr qreal kNoteGap = 8;            // pixels between that ring and its note
@@ -45,7 +47,7 @@ WidestNumbers widerOf(const WidestNumbers& one, const WidestNumbers& other,
 
 }  // namespace
 
-NetworkView::NetworkView(const TrainingController* model, QWidget* parent)
+NetworkView::NetworkView(TrainingController* model, QWidget* parent)
     : QWidget(parent), model_(model) {
     setObjectName("networkView");
     setAccessibleName(tr("Network"));
@@ -219,54 +221,7 @@ void NetworkView::drawPending(QPainter& painter) const {
 void NetworkView::drawDivergence(QPainter& painter) const {
     const auto& divergence = snapshot().divergence();
     if (!divergence || !reveal().showsDivergence()) return;
-    const core::QuantityRef& where = divergence->where;
-    const core::Topology& topology = snapshot().topology();
-    QRectF box;
-    switch (where.quantity) {
-        case core::Quantity::Loss:
-        case core::Quantity::SampleLoss:
-            box = layout_.lossBox();
-            break;
-        case core::Quantity::OutputError:
-            box = layout_.targetBox(where.node);
-            break;
-        case core::Quantity::SampleDLoss_dWeight:
-        case core::Quantity::DLoss_dWeight:
-        case core::Quantity::NewWeight:
-            box = layout_.weightLabel(where.parameter);
-            break;
-        case core::Quantity::SampleDLoss_dBias:
-        case core::Quantity::DLoss_dBias:
-        case core::Quantity::NewBias:
-            box = layout_.biasLabel(where.parameter);
-            break;
-        case core::Quantity::PathDLoss_dOut:
-            box = layout_.shareLabel(topology.weightIndex(where.layer + 1, where.via, where.node));
-            break;
-        default:
-            break;
-    }
-    // A node's value, or a label a dense network left out: ring the node (for a parameter, the
-    // node its edge feeds).
-    if (box.isEmpty()) {
-        int layer = where.layer, node = where.node;
-        if (where.parameter >= 0) {
-            const bool bias = where.quantity == core::Quantity::SampleDLoss_dBias ||
-                              where.quantity == core::Quantity::DLoss_dBias ||
-                              where.quantity == core::Quantity::NewBias;
-            if (bias) {
-                layer = topology.biasLayer(where.parameter);
-                node = 0;
-            } else {
-                const core::WeightEnds ends = topology.weightEnds(where.parameter);
-                layer = ends.layer;
-                node = ends.destination;
-            }
-        }
-        const qreal r = layout_.nodeRadius() * kRingScale;
-        const QPointF center = layout_.node(std::max(layer, 0), std::max(node, 0));
-        box = QRectF(center.x() - r, center.y() - r, 2 * r, 2 * r);
-    }
+    const QRectF box = divergencePlace(layout_, snapshot().topology(), divergence->where);
     painter.setPen(QPen(Palette::negative(), kRingPenWidth));
     painter.setBrush(Qt::NoBrush);
     painter.drawRect(box.adjusted(-kRingMargin, -kRingMargin, kRingMargin, kRingMargin));
@@ -383,8 +338,34 @@ void NetworkView::setHovered(NetworkItem item) {
 
 void NetworkView::mousePressEvent(QMouseEvent* event) {
     const NetworkItem item = itemAt(event->position());
+    clicked_ = item;
     if (item.kind != NetworkItem::Kind::None) emit itemClicked(item);
     QWidget::mousePressEvent(event);
+}
+
+void NetworkView::mouseDoubleClickEvent(QMouseEvent* event) {
+    if (!editItem(itemAt(event->position()), event->position()))
+        QWidget::mouseDoubleClickEvent(event);
+}
+
+void NetworkView::keyPressEvent(QKeyEvent* event) {
+    const int key = event->key();
+    if (key == Qt::Key_F2 || key == Qt::Key_Return || key == Qt::Key_Enter)
+        if (editItem(hovered_.kind != NetworkItem::Kind::None ? hovered_ : clicked_)) return;
+    QWidget::keyPressEvent(event);
+}
+
+bool NetworkView::editItem(const NetworkItem& item, std::optional<QPointF> anchor) {
+    std::optional<EditableValue> value = editableValue(*model_, item);
+    if (!value) return false;
+    QRectF box = item.kind == NetworkItem::Kind::Weight ? layout_.weightLabel(item.index)
+                 : item.kind == NetworkItem::Kind::Bias ? layout_.biasLabel(item.index)
+                                                        : layout_.nodeText(item.layer, item.index);
+    if (box.isEmpty() && anchor) box = QRectF(*anchor - QPointF(1, 1), QSizeF(2, 2));
+    if (box.isEmpty()) box = QRectF(QRectF(rect()).center(), QSizeF(2, 2));
+    ValueEditor* editor = ValueEditor::open(this, box.toAlignedRect(), std::move(*value));
+    connect(editor, &ValueEditor::closed, this, [this] { setFocus(Qt::OtherFocusReason); });
+    return true;
 }
 
 void NetworkView::changeEvent(QEvent* event) {

@@ -28,7 +28,7 @@ class NetworkView : public QWidget {
     Q_OBJECT
 
 public:
-    explicit NetworkView(const TrainingController* model, QWidget* parent = nullptr);
+    explicit NetworkView(TrainingController* model, QWidget* parent = nullptr);
 
     // The model's step, every value computed.
     const core::StepSnapshot& snapshot() const { return model_->snapshot(); }
@@ -59,6 +59,9 @@ public:
     NetworkItem itemAt(QPointF position) const;
     // The item under the mouse, lit with its edges and labels.
     NetworkItem hoveredItem() const { return hovered_; }
+    // Opens the inline editor of `item` (a weight, a bias, an input) over its label, or at
+    // `anchor` when it has none; false for an item that is not typed over.
+    bool editItem(const NetworkItem& item, std::optional<QPointF> anchor = std::nullopt);
 
     // A size that shows a small network comfortably.
     QSize sizeHint() const override { return {900, 480}; }
@@ -73,6 +76,8 @@ protected:
     bool event(QEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
     void leaveEvent(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
@@ -91,11 +96,12 @@ private:
     void drawDivergence(QPainter& painter) const;
     void drawPending(QPainter& painter) const;
 
-    const TrainingController* model_;
+    TrainingController* model_;
     NetworkLayout layout_;
     DiagramImageCache images_;
     DenseEdges denseEdges_;  // a dense network's edges, as last drawn
     NetworkItem hovered_;
+    NetworkItem clicked_;  // the item last clicked: Enter or F2 edits it when none is hovered
     WidestNumbers numbers_;           // the widest numbers the layout makes room for (see refresh)
     bool pending_ = false;            // the step at the position is being computed: the note shows
     std::optional<QPointF> pointer_;  // the mouse, while over the view

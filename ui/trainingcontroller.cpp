@@ -10,20 +10,12 @@ namespace ui {
 
 namespace {
 
-constexpr int kExplanationDigits = core::DigitsRange::workedExample;
-constexpr double kSmallestRate = 1e-12;  // a rate of 0 or below is taken as this
 // Work done at once, on the UI thread, when it costs well under a millisecond (see passWork and
 // snapshotWork); more goes to a worker.
 constexpr double kInlineSnapshotWork = 1e5;  // values of a step's snapshot
 constexpr double kInlineReplayWork = 2e6;    // multiply-adds of a replay
 
 }  // namespace
-
-// What a drag of the rate may have to give back.
-struct TrainingController::RunState {
-    TrainingRun run;
-    core::StepPosition position;
-};
 
 TrainingController::Batch::Batch(TrainingController& model) : model_(model) {
     ++model_.batchDepth_;
@@ -33,35 +25,12 @@ TrainingController::Batch::~Batch() {
     if (--model_.batchDepth_ == 0) model_.publish();
 }
 
-TrainingController::TrainingController(QObject* parent) : QObject(parent) {}
+TrainingController::TrainingController(QObject* parent) : QObject(parent) {
+    // Set while the stack is empty, as QUndoStack requires.
+    undoStack_.setUndoLimit(undoLimit);
+}
 
 TrainingController::~TrainingController() = default;
-
-void TrainingController::load(const session::Session& session, const QString& name) {
-    const Batch batch(*this);
-    const core::Trainer initial(session.config);
-    session_ = session;
-    sessionName_ = name;
-    // The first step is computed here, whatever the size: every view is built for it.
-    shown_ = ShownStep(initial.preview(), kExplanationDigits);
-    stepKnown_ = true;
-    if (!keepPins_)
-        std::erase_if(
-            pins_, [&](const PinnedRun& pin) { return pin.problem != problemOf(session.config); });
-    chosenSample_ = 0;
-    checkedParameter_ = -1;
-    pending_ |= Change::Session | Change::Pins | Change::Display;
-    start(initial);
-    shownGeneration_ = runGeneration_;
-}
-
-void TrainingController::reset() {
-    if (run_.isEmpty()) return;
-    const Batch batch(*this);
-    core::Trainer initial(session_.config);
-    initial.setLearningRate(learningRate());
-    start(initial);
-}
 
 void TrainingController::start(const core::Trainer& start) {
     pendingPosition_.reset();
@@ -173,55 +142,6 @@ void TrainingController::moveTo(core::StepPosition target) {
     position_ = target;
 }
 
-void TrainingController::noteRateGesture() {
-    // Outside a drag, every change is a gesture of its own.
-    if (!beforeDrag_) ++gesture_;
-}
-
-void TrainingController::setLearningRate(double learningRate) {
-    if (run_.isEmpty()) return;
-    if (!std::isfinite(learningRate) || learningRate <= 0.0) learningRate = kSmallestRate;
-    learningRate = std::min(learningRate, core::ConfigLimits::maxLearningRate);
-    if (learningRate == run_.trainer().learningRate() && !run_.trainer().divergence()) return;
-    const Batch batch(*this);
-    dropPendingRestore();
-    noteRateGesture();
-    run_.changeRate(learningRate, gesture_);
-    ++runGeneration_;
-    pending_ |= Change::Step | Change::Run | Change::Rate;
-}
-
-void TrainingController::beginRateDrag() {
-    if (run_.isEmpty() || beforeDrag_) return;
-    const Batch batch(*this);
-    ++gesture_;
-    beforeDrag_ = std::make_unique<RunState>(RunState{run_, position_});
-    pending_ |= Change::Preview;
-}
-
-void TrainingController::endRateDrag() {
-    if (!beforeDrag_) return;
-    const Batch batch(*this);
-    beforeDrag_.reset();
-    previewLosses_.clear();
-    work_.cancel(BackgroundWork::Lane::Preview);
-    pending_ |= Change::Preview | Change::Work;
-}
-
-void TrainingController::cancelRateDrag() {
-    if (!beforeDrag_) return;
-    const Batch batch(*this);
-    dropPendingRestore();
-    work_.cancel(BackgroundWork::Lane::Preview);
-    run_ = std::move(beforeDrag_->run);
-    ++runGeneration_;
-    position_ = beforeDrag_->position;
-    beforeDrag_.reset();
-    previewLosses_.clear();
-    pending_ |=
-        Change::Step | Change::Run | Change::Rate | Change::Reveal | Change::Preview | Change::Work;
-}
-
 bool TrainingController::pinRun() {
     if (run_.isEmpty() || int(pins_.size()) >= PinnedRun::maximum || history().size() == 0)
         return false;
@@ -295,7 +215,7 @@ void TrainingController::deriveStep(Changes& what) {
             return;
         }
         work_.cancel(BackgroundWork::Lane::Step);
-        shown_ = ShownStep(run_.trainer().preview(), kExplanationDigits);
+        shown_ = ShownStep(run_.trainer().preview(), explanationDigits);
         shownGeneration_ = runGeneration_;
     }
     if (run_.recordLoss(snapshot().iteration(), snapshot().loss())) what |= Change::Run;
@@ -333,7 +253,7 @@ void TrainingController::askStep() {
         if (!latest && !(asked == runGeneration_ && newer && step.iteration() <= iteration()))
             return;
         const Batch batch(*this);
-        shown_ = ShownStep(std::move(step), kExplanationDigits);
+        shown_ = ShownStep(std::move(step), explanationDigits);
         shownGeneration_ = asked;
         stepKnown_ = true;
         pending_ |= Change::Step | Change::Work;

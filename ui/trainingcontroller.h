@@ -2,7 +2,9 @@
 
 #include <QFlags>
 #include <QObject>
+#include <QUndoStack>
 #include <QString>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -11,10 +13,12 @@
 #include "backgroundwork.h"
 #include "core/explanation.h"
 #include "core/losshistory.h"
+#include "core/numbertext.h"
 #include "core/regime.h"
 #include "core/stepcursor.h"
 #include "core/stepreveal.h"
 #include "core/stepsummary.h"
+#include "modeledit.h"
 #include "pinnedrun.h"
 #include "shownstep.h"
 #include "trainingrun.h"
@@ -76,8 +80,9 @@ public:
     ~TrainingController() override;
 
     // Starts over from `session`, called `name` (a preset's name or a file's). Pinned runs of
-    // another problem go unless kept (setKeepPins).
-    void load(const session::Session& session, const QString& name);
+    // another problem go unless kept (setKeepPins). An edit called `what` ("open NAME" unless
+    // given), undoable once a problem was loaded before.
+    void load(const session::Session& session, const QString& name, const QString& what = {});
     // The problem as loaded (its initial parameters), with the learning rate in force now: what
     // Reset returns to and Network... edits.
     session::Session session() const;
@@ -143,6 +148,22 @@ public:
     // Bytes the record of the run and the loss curve take.
     std::size_t historyBytes() const { return run_.bytes(); }
 
+    // The user's edits of the model, to undo and redo: every number typed, problem loaded,
+    // Reset and change of the learning rate (a drag of it is one). Undoing puts back the state
+    // before the edit bit for bit: the problem, the whole run and the position in it. Pinned
+    // runs, the digits, the sample and the step size are views of it, not edits.
+    QUndoStack* undoStack() { return &undoStack_; }
+    // Edits kept for undo: each holds two states of the run (see ModelEdit::bytes).
+    static constexpr int undoLimit = 50;
+    // Sets parameter `index` (weights, then biases) to `value` in the current iteration's state
+    // and starts the run over from there: the edited state is iteration 0. Returns false with
+    // `error` set, changing nothing, when there is no such parameter or the value is not allowed
+    // (see editedValueProblem).
+    bool editParameter(int index, double value, QString* error = nullptr);
+    // The same for an input (`target` false) or a target value `index` of sample `sample`.
+    bool editSampleValue(int sample, bool target, int index, double value,
+                         QString* error = nullptr);
+
     // Whether the rate is being dragged, and the curve the dragged rate would give from here:
     // E at the current iteration and the next ones (empty when not dragging, and until the
     // first of them are computed; it grows as they come for a large network).
@@ -198,10 +219,23 @@ public slots:
 signals:
     // The state changed; `what` says which parts. Sent once per change.
     void changed(ui::TrainingController::Changes what);
+    // An edit was made, undone or redone; `sentence` says which and what follows from it ("set
+    // w5 to 0.9: the run starts again from here at iteration 0 ...") for the status bar.
+    void edited(const QString& sentence);
 
 private:
-    struct RunState;  // the run and the position, saved while the rate is dragged
+    friend class ModelEdit;
+    // Significant digits the step's terms are written with (the views show fewer).
+    static constexpr int explanationDigits = core::DigitsRange::workedExample;
 
+    // Makes `change` (which returns whether it changed anything) one undoable edit called `text`.
+    bool edit(const QString& text, const std::function<bool()>& change);
+    ModelState capture() const;
+    // Puts back a state an edit kept.
+    void restore(const ModelState& state);
+    // Starts the run over from `session`, an edit of the current problem, keeping the pins and
+    // what is looked at.
+    void startOver(const session::Session& session);
     void mark(Changes what);
     void publish();
     void derive(Changes& what);
@@ -233,7 +267,7 @@ private:
     core::Granularity granularity_ = core::Granularity::Iteration;
     core::Regime regime_ = core::Regime::Starting;
     std::optional<core::StepSummary> stepSummary_;
-    std::unique_ptr<RunState> beforeDrag_;
+    std::unique_ptr<ModelState> beforeDrag_;  // the model as the drag of the rate found it
     std::vector<double> previewLosses_;
     int checkedParameter_ = -1;
     std::optional<double> checkedGradient_;
@@ -243,6 +277,8 @@ private:
     int chosenSample_ = 0;
     int batchDepth_ = 0;
     Changes pending_;
+    QUndoStack undoStack_;
+    long long starts_ = 0;  // edits that started the run over from an edited state
     // Last: destroyed first, so that no answer comes to a model half gone.
     BackgroundWork work_;
 };

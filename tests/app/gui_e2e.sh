@@ -2,7 +2,8 @@
 # End to end: starts the real backprop-lab under Xvfb, presses Right three times with xdotool
 # and checks, through the state file the program keeps, that three iterations ran; then types a
 # learning rate into its field (Alt+L) and presses Right there: the rate is taken and the key
-# still steps. Whatever QT_QPA_PLATFORM the caller has, the program runs on the X server.
+# still steps. Then double-clicks w5's label, types 0.9 and Enter, and checks the state file;
+# presses Ctrl+Z and checks again, and Ctrl+Shift+Z. Whatever QT_QPA_PLATFORM the caller has, the program runs on the X server.
 # Usage: gui_e2e.sh PATH/TO/backprop-lab. Exits 77 (skipped) without xvfb-run or xdotool.
 set -euo pipefail
 binary="$1"
@@ -57,11 +58,30 @@ wait_for '"iteration": 4,'
 grep -q '"learning_rate": 2,' "$state" || { echo "the typed rate was not taken: $(cat "$state")"; exit 1; }
 xdotool key Right
 wait_for '"iteration": 5,'
+# Double-click w5's label (where the state file says it is), type 0.9 and Enter: the run starts
+# again from iteration 5's state with w5 = 0.9; Ctrl+Z gives back iteration 5 and its w5.
+w5_before="$(grep -o '"w5": [-0-9.e]*,' "$state" | head -n 1)"
+read -r x y < <(grep -o '"w5": \[[0-9]*, [0-9]*\]' "$state" | tr -dc '0-9 ' | awk '{print $2, $3}')
+[ -n "$x" ] || { echo "no label of w5 in the state: $(cat "$state")"; exit 1; }
+xdotool mousemove --window "$window" "$x" "$y"
+sleep 0.3
+xdotool click --repeat 2 --delay 80 1
+sleep 0.5
+xdotool key ctrl+a
+xdotool type 0.9
+xdotool key Return
+wait_for '"w5": 0.90000000000000002,'
+grep -q '"iteration": 0,' "$state" || { echo "the edit did not start over: $(cat "$state")"; exit 1; }
+xdotool key ctrl+z
+wait_for "$w5_before"
+grep -q '"iteration": 5,' "$state" || { echo "undo did not go back to iteration 5: $(cat "$state")"; exit 1; }
+xdotool key ctrl+shift+z
+wait_for '"w5": 0.90000000000000002,'
 xdotool key ctrl+q
 for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
 if kill -0 "$pid" 2>/dev/null; then echo "Ctrl+Q did not quit"; kill "$pid"; exit 1; fi
 DRIVE
 
 xvfb-run -a -s "-screen 0 1280x800x24" bash "$work/drive.sh" "$binary" "$state"
-grep -q '"iteration": 5,' "$state" || { echo "expected iteration 5, got: $(cat "$state")"; exit 1; }
-echo "Right stepped, in the window and in the rate field: $(cat "$state")"
+grep -q '"w5": 0.90000000000000002,' "$state" || { echo "expected w5 = 0.9 redone, got: $(cat "$state")"; exit 1; }
+echo "Right stepped, in the window and in the rate field; w5 typed over, undone, redone: $(head -c 300 "$state")"

@@ -22,7 +22,7 @@ using core::Activation;
 
 // The font the network view draws with.
 QFont viewFont() {
-    const ui::TrainingController model;
+    ui::TrainingController model;
     return ui::NetworkView(&model).font();
 }
 

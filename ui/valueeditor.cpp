@@ -1,0 +1,130 @@
+#include "valueeditor.h"
+
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLocale>
+#include <QTimer>
+
+#include "networkitem.h"
+#include "trainingcontroller.h"
+#include "valueentry.h"
+
+namespace ui {
+
+std::optional<EditableValue> editableValue(TrainingController& model, const NetworkItem& item) {
+    const core::StepSnapshot& step = model.snapshot();
+    if (step.isEmpty()) return std::nullopt;
+    const core::Topology& topology = step.topology();
+    const core::Parameters& parameters = step.parametersBefore();
+    using Kind = NetworkItem::Kind;
+    switch (item.kind) {
+    case Kind::Weight:
+        return EditableValue{QString::fromStdString(topology.weightName(item.index)),
+                             parameters.weights[item.index], [&model, item](double v, QString* e) {
+                                 return model.editParameter(item.index, v, e);
+                             }};
+    case Kind::Bias: {
+        const int index = topology.weightCount() + item.index;
+        return EditableValue{QString::fromStdString(topology.biasName(item.index)),
+                             parameters.biases[item.index], [&model, index](double v, QString* e) {
+                                 return model.editParameter(index, v, e);
+                             }};
+    }
+    case Kind::Node: {
+        if (item.layer != 0) return std::nullopt;
+        const int sample = model.shownSample();
+        const auto& samples = model.session().config.samples;
+        if (sample >= int(samples.size())) return std::nullopt;
+        return EditableValue{
+            ValueEditor::tr("%1 of sample %2")
+                .arg(QString::fromStdString(topology.nodeName(0, item.index)))
+                .arg(sample + 1),
+            samples[sample].input[item.index], [&model, sample, item](double v, QString* e) {
+                return model.editSampleValue(sample, false, item.index, v, e);
+            }};
+    }
+    default:
+        return std::nullopt;
+    }
+}
+
+ValueEditor::ValueEditor(QWidget* parent, EditableValue value)
+    : QLineEdit(parent), value_(std::move(value)) {
+    setObjectName("valueEditor");
+    setAccessibleName(tr("Value of %1").arg(value_.name));
+    setToolTip(tr("Type a new value for %1; Enter sets it and starts the run again from there, "
+                  "Escape keeps the old one.")
+                   .arg(value_.name));
+    setText(QString::number(value_.value, 'g', QLocale::FloatingPointShortest));
+    selectAll();
+    message_ = new QLabel(parent);
+    message_->setObjectName("valueEditorError");
+    message_->setAutoFillBackground(true);
+    message_->setStyleSheet("QLabel { color: #b00020; background: white; padding: 2px; }");
+    message_->hide();
+}
+
+ValueEditor* ValueEditor::open(QWidget* parent, const QRect& box, EditableValue value) {
+    auto* editor = new ValueEditor(parent, std::move(value));
+    const int width = std::max(box.width(), editor->fontMetrics().horizontalAdvance(
+                                                QStringLiteral("-0.12345678901234567")) +
+                                                editor->fontMetrics().height());
+    const int height = std::max(box.height(), editor->sizeHint().height());
+    QRect place(box.center().x() - width / 2, box.center().y() - height / 2, width, height);
+    // Inside the view, whole.
+    place.moveLeft(std::clamp(place.left(), 0, std::max(0, parent->width() - width)));
+    place.moveTop(std::clamp(place.top(), 0, std::max(0, parent->height() - 2 * height)));
+    editor->setGeometry(place);
+    editor->show();
+    editor->raise();
+    editor->setFocus(Qt::OtherFocusReason);
+    return editor;
+}
+
+QString ValueEditor::error() const {
+    return message_ && message_->isVisible() ? message_->text() : QString();
+}
+
+void ValueEditor::commit() {
+    QString problem;
+    const std::optional<double> typed = parseEditedValue(text(), &problem);
+    if (typed && value_.apply(*typed, &problem)) return close(true);
+    message_->setText(tr("%1: %2").arg(value_.name, problem));
+    message_->adjustSize();
+    message_->move(geometry().bottomLeft() + QPoint(0, 2));
+    message_->show();
+    message_->raise();
+    selectAll();
+}
+
+void ValueEditor::keyPressEvent(QKeyEvent* event) {
+    // Enter and Escape end here: passed on (as QLineEdit does), they would reach the view
+    // beneath, where Enter opens an editor again.
+    switch (event->key()) {
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        event->accept();
+        return commit();
+    case Qt::Key_Escape:
+        event->accept();
+        return close(false);
+    default:
+        QLineEdit::keyPressEvent(event);
+    }
+}
+
+void ValueEditor::focusOutEvent(QFocusEvent* event) {
+    QLineEdit::focusOutEvent(event);
+    // A click elsewhere drops what was typed; a popup (the context menu) does not.
+    if (event->reason() != Qt::PopupFocusReason) close(false);
+}
+
+void ValueEditor::close(bool applied) {
+    if (std::exchange(closing_, true)) return;
+    if (message_) message_->deleteLater();
+    hide();
+    emit closed(applied);
+    deleteLater();
+}
+
+}  // namespace ui
