@@ -9,8 +9,10 @@
 
 #include "diagramgeometry.h"
 #include "fitting.h"
+#include "networkcolumns.h"
 #include "networkedgelabels.h"
 #include "networklabelplacer.h"
+#include "networkmeasures.h"
 #include "networknodevalues.h"
 
 namespace ui {
@@ -32,10 +34,6 @@ constexpr qreal kSmallestLabelScale = 0.45;
 constexpr qreal kPartialScale = 0.55;
 // Below this scale the values under nodes are left out instead, in the font of kPartialScale.
 constexpr qreal kSmallestValuesScale = 0.35;
-// A node's radius when its values are left out: this fraction of the row height, at least a
-// pixel and a half.
-constexpr qreal kDotPerRow = 0.3;
-constexpr qreal kSmallestDot = 1.5;
 // Above this many edges no edge is labelled (hovering shows any edge's numbers): the placer's
 // search grows with labels times edges, and took 30 s for the largest network's 29k edges.
 constexpr std::size_t kMostLabelledEdges = 1024;
@@ -43,51 +41,15 @@ constexpr std::size_t kMostLabelledEdges = 1024;
 constexpr qreal kTwoColumnsGain = 0.1;
 // E_total's font against the label font, before it shrinks to fit the width.
 constexpr qreal kLossFontScale = 2.0;
-// A node's radius: this fraction of the row height or of the column distance, the smaller,
-constexpr qreal kRadiusPerRow = 0.2;
-constexpr qreal kRadiusPerColumn = 0.1;
-// but at least and at most this many lines of the label font.
-constexpr qreal kSmallestRadiusLines = 0.75;
-constexpr qreal kLargestRadiusLines = 1.6;
-// A bias node's radius against a node's, and where it sits between the column before the layer
-// it feeds (0) and that layer's (1).
+// A bias node's radius against a node's.
 constexpr qreal kBiasNodeScale = 0.8;
-constexpr qreal kBiasColumnShare = 0.5;
-// Pixels between a node and the text under it.
-constexpr qreal kTextGap = 1;
-// Pixels kept free around every node.
-constexpr qreal kNodeClearance = 2;
 // A label keeps this many lines, at most the widest edge's paint and a pixel, from every edge
 // it does not belong to.
 constexpr qreal kClearanceLines = 0.3;
 // A point this many pixels from an edge is on it.
 constexpr qreal kEdgeReach = 5;
 
-// The widest text %.*g writes with `digits` significant digits: the exponent form with a minus
-// sign and a three-digit exponent ("-8.888e+308"), or the fixed form with the most zeros
-// ("-0.0008888"; one more zero and %g turns to the exponent).
-QString widestNumber(const QFontMetricsF& metrics, int digits) {
-    const QString mantissa = digits > 1 ? "8." + QString(digits - 1, '8') : QStringLiteral("8");
-    const QString exponentForm = "-" + mantissa + "e+308";
-    const QString fixedForm = "-0.000" + QString(digits, '8');
-    return metrics.horizontalAdvance(exponentForm) >= metrics.horizontalAdvance(fixedForm)
-               ? exponentForm
-               : fixedForm;
-}
-
 }  // namespace
-
-struct NetworkLayout::Measures {
-    QFontMetricsF metrics;     // of the label font
-    qreal line;                // the label font's line spacing
-    qreal margin;              // kept free at the view's edges
-    int digits;                // significant digits of the numbers shown
-    QString parameter;         // the widest parameter value
-    QString gradient;          // the widest gradient
-    QString node;              // the widest node value, share, input, target or error
-    NetworkNodeValues values;  // where the values under a node go
-    QSizeF target;             // a target box
-};
 
 NetworkLayout::NetworkLayout(const core::Topology& topology, QSizeF size, const QFont& font,
                              int digits, NetworkLegend legend, WidestNumbers numbers)
@@ -184,7 +146,8 @@ QRectF NetworkLayout::targetLine(int output, int line) const {
 }
 
 bool NetworkLayout::place(const core::Topology& topology, QSizeF size, int digits, bool whole) {
-    const Measures measures = measure(topology, digits);
+    const Measures measures = NetworkMeasures::measure(topology, labelFont_, digits, numbers_,
+                                                       nodeValues_ == NodeValues::TwoColumns);
     legend_.place(size, labelFont_, compact_);
     const QRectF area(measures.margin, measures.margin / 2, size.width() - 2 * measures.margin,
                       legend_.box().top() - measures.margin);
@@ -194,26 +157,6 @@ bool NetworkLayout::place(const core::Topology& topology, QSizeF size, int digit
     placeTargets(topology, area, measures);
     placeLoss(size, measures);
     return placeLabels(topology, measures, size, whole) && nodesFit;
-}
-
-NetworkLayout::Measures NetworkLayout::measure(const core::Topology& topology, int digits) const {
-    const QFontMetricsF metrics(labelFont_);
-    const QString widest = widestNumber(metrics, digits);
-    const auto orWidest = [&](const QString& text) { return text.isEmpty() ? widest : text; };
-    const QString number = orWidest(numbers_.nodes);
-    const qreal line = metrics.lineSpacing();
-    const int last = topology.layerCount() - 1;
-    const QString output =
-        QString::fromStdString(topology.nodeName(last, topology.layerSize(last) - 1));
-    return {metrics,
-            line,
-            line * kMarginLines,
-            digits,
-            orWidest(numbers_.parameters),
-            orWidest(numbers_.gradients),
-            number,
-            NetworkNodeValues(labelFont_, number, nodeValues_ == NodeValues::TwoColumns),
-            textBoxSize(metrics, {"target " + number, "E_" + output + " " + number})};
 }
 
 // In the corner below the targets, beside the bias nodes' row, which leaves it free.
@@ -242,62 +185,22 @@ void NetworkLayout::placeLoss(QSizeF size, const Measures& measures) {
 
 bool NetworkLayout::placeNodes(const core::Topology& topology, const QRectF& area,
                                const Measures& measures) {
-    const int layers = topology.layerCount();
-    const qreal line = measures.line;
-    const bool values = nodeValues_ != NodeValues::Omitted;
-    const QSizeF valuesSize = values ? measures.values.size() : QSizeF();
-    // Columns from the left edge to the targets on the right, as far apart as they can be.
-    const qreal firstColumn =
-        area.left() + std::max(values ? measures.values.inputSize().width() / 2 : 0.0,
-                               line * kLargestRadiusLines);
-    const qreal besideNode =
-        std::max(line * kLargestRadiusLines, valuesSize.width() / 2) + measures.margin / 2;
-    const qreal lastColumn = area.right() - measures.target.width() - besideNode;
-    const qreal columnStep = (lastColumn - firstColumn) / std::max(1, layers - 1);
-    // Rows of a node and its values, the same in every column, and a row for the bias nodes.
-    int tallest = 0;
-    for (int l = 0; l < layers; ++l)
-        tallest = std::max(tallest, topology.layerSize(l));
-    const qreal biasRow = 2 * line + kTextPadding + 2 * kNodeClearance;
-    biasRowHeight_ = biasRow;
-    const qreal rowStep = (area.height() - biasRow) / tallest;
-    const qreal valuesHeight =
-        values ? kTextGap + valuesSize.height() + 2 * kNodeClearance : 2 * kNodeClearance;
-    radius_ = std::clamp(std::min(rowStep * kRadiusPerRow, columnStep * kRadiusPerColumn),
-                         line * kSmallestRadiusLines, line * kLargestRadiusLines);
-    radius_ = std::min(radius_, (rowStep - valuesHeight) / 2);
-    const bool fits = radius_ >= line * kSmallestRadiusLines && columnStep >= valuesSize.width();
-    // Without values, a node is a dot as large as its row allows.
-    radius_ = values ? std::max(radius_, line * kSmallestRadiusLines)
-                     : std::clamp(rowStep * kDotPerRow, kSmallestDot, line * kLargestRadiusLines);
-    // A node and its values, centred in its row.
-    const qreal nodeOffset = (rowStep - 2 * radius_ - valuesHeight) / 2 + radius_;
-    nodes_.assign(layers, {});
-    biasNodes_.assign(layers, {});
-    for (int l = 0; l < layers; ++l) {
-        const qreal x = firstColumn + columnStep * l;
-        const qreal top = area.top() + rowStep * (tallest - topology.layerSize(l)) / 2.0;
-        for (int n = 0; n < topology.layerSize(l); ++n) {
-            NetworkNodeValues::Place dot;  // a node without values
-            dot.center = QPointF(x, top + rowStep * n + nodeOffset);
-            nodes_[l].push_back(values ? measures.values.place(dot.center, radius_, l == 0) : dot);
-        }
-        // A bias node sits below the middle of the gap before the layer it feeds, so that its
-        // edges cross the fewest others (below its column they would cross the lowest row's).
-        if (l < layers - 1)
-            biasNodes_[l + 1] = QPointF(x + columnStep * kBiasColumnShare,
-                                        area.top() + rowStep * tallest + biasRow / 2);
-    }
+    NetworkColumns columns(topology, area, measures, nodeValues_ != NodeValues::Omitted);
+    radius_ = columns.radius;
+    biasRowHeight_ = columns.biasRowHeight;
+    nodes_ = std::move(columns.nodes);
+    biasNodes_ = std::move(columns.biasNodes);
+    // An edge for every weight, then for every node fed by a bias.
     edges_.clear();
     for (int w = 0; w < topology.weightCount(); ++w) {
         const core::WeightEnds ends = topology.weightEnds(w);
         edges_.push_back(
             {QLineF(node(ends.layer - 1, ends.source), node(ends.layer, ends.destination)), w});
     }
-    for (int l = 1; l < layers; ++l)
+    for (int l = 1; l < topology.layerCount(); ++l)
         for (int n = 0; n < topology.layerSize(l); ++n)
             edges_.push_back({QLineF(biasNodes_[l], node(l, n)), -1, l, n});
-    return fits || !values;
+    return columns.fits;
 }
 
 void NetworkLayout::placeTargets(const core::Topology& topology, const QRectF& area,

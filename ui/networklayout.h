@@ -20,6 +20,8 @@
 
 namespace ui {
 
+struct NetworkMeasures;
+
 // Where every part of a network's drawing goes: nodes in one column per layer, aligned in rows,
 // with their values under them; one bias node per non-input layer in a row at the bottom,
 // between the column before it and its own; a label for every weight and bias, and for every
@@ -134,7 +136,7 @@ public:
     std::vector<QRectF> nodeBoxes() const;
 
 private:
-    struct Measures;  // text sizes at the label font
+    using Measures = NetworkMeasures;  // text sizes at the label font
 
     // The box of label `indices[index]`, or an empty one.
     QRectF labelBox(const std::vector<int>& indices, int index) const;
@@ -145,7 +147,6 @@ private:
     // Places everything at the current label font; false if a box found no free place. Unless
     // `whole`, it gives up at the first box that does not fit.
     bool place(const core::Topology& topology, QSizeF size, int digits, bool whole);
-    Measures measure(const core::Topology& topology, int digits) const;
     // E_total in the bottom right corner, its font shrunk until it fits there.
     void placeLoss(QSizeF size, const Measures& measures);
     // Nodes, bias nodes, the values under nodes and the edges, in columns across `area`; false
