@@ -163,6 +163,13 @@ public:
     // The same for an input (`target` false) or a target value `index` of sample `sample`.
     bool editSampleValue(int sample, bool target, int index, double value,
                          QString* error = nullptr);
+    // Replaces every sample (each with as many inputs and targets as the network has input and
+    // output nodes, 1 to ConfigLimits::maxSamples of them, every value allowed by
+    // editedValueProblem) as one edit called `what` ("add a sample", "import samples.csv"),
+    // starting the run over from the current iteration's parameters. False with `error` set,
+    // changing nothing, otherwise.
+    bool editSamples(const std::vector<core::Sample>& samples, const QString& what,
+                     QString* error = nullptr);
 
     // Whether the rate is being dragged, and the curve the dragged rate would give from here:
     // E at the current iteration and the next ones (empty when not dragging, and until the

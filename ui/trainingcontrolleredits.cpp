@@ -171,6 +171,37 @@ bool TrainingController::editSampleValue(int sample, bool target, int index, dou
     });
 }
 
+bool TrainingController::editSamples(const std::vector<core::Sample>& samples, const QString& what,
+                                     QString* error) {
+    if (run_.isEmpty()) return refuse(error, tr("no network is loaded"));
+    const core::Topology& topology = run_.trainer().topology();
+    if (samples.empty() || int(samples.size()) > core::ConfigLimits::maxSamples)
+        return refuse(error, tr("there must be 1 to %1 samples").arg(core::ConfigLimits::maxSamples));
+    const int inputs = topology.layerSize(0), outputs = topology.layerSize(topology.layerCount() - 1);
+    for (int s = 0; s < int(samples.size()); ++s) {
+        const core::Sample& sample = samples[s];
+        if (int(sample.input.size()) != inputs || int(sample.target.size()) != outputs)
+            return refuse(error, tr("sample %1: expected %2 inputs and %3 targets")
+                                     .arg(s + 1)
+                                     .arg(inputs)
+                                     .arg(outputs));
+        for (const std::vector<double>* values : {&sample.input, &sample.target})
+            for (double value : *values)
+                if (const QString problem = editedValueProblem(value); !problem.isEmpty())
+                    return refuse(error, tr("sample %1: %2").arg(s + 1).arg(problem));
+    }
+    session::Session edited = trainedSession();
+    edited.config.samples = samples;
+    if (const std::string problem = core::validateConfig(edited.config); !problem.empty())
+        return refuse(error, QString::fromStdString(problem));
+    if (edited.config.samples == session_.config.samples) return true;  // nothing to change
+    return edit(what, [&] {
+        chosenSample_ = std::min<int>(chosenSample_, int(samples.size()) - 1);
+        startOver(edited);
+        return true;
+    });
+}
+
 void TrainingController::noteRateGesture() {
     // Outside a drag, every change is a gesture of its own.
     if (!beforeDrag_) ++gesture_;

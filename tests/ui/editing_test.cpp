@@ -258,6 +258,31 @@ TEST(EditingTest, TheEditMenuNamesWhatUndoAndRedoDo) {
     EXPECT_EQ(redo->text(), "&Redo set w5 to 0.9");
 }
 
+TEST(EditingTest, SamplesAreReplacedAsOneEdit) {
+    ui::TrainingController model;
+    model.load(preset("mazur"), "mazur");
+    model.run(4);
+    const Seen before = seen(model);
+    std::vector<core::Sample> samples = before.session.config.samples;
+    samples.push_back({{1.0, 0.0}, {0.2, 0.8}});
+    ASSERT_TRUE(model.editSamples(samples, "add a sample"));
+    EXPECT_EQ(model.snapshot().sampleCount(), 2);
+    EXPECT_EQ(model.iteration(), 0);
+    // E_total is the mean of the two samples' losses: the first as at iteration 4.
+    const double first = before.losses.back();
+    EXPECT_NEAR(model.snapshot().sampleLoss(0), first, 1e-15);
+    EXPECT_EQ(model.snapshot().loss(), (model.snapshot().sampleLoss(0) +
+                                        model.snapshot().sampleLoss(1)) / 2);
+    QString error;
+    EXPECT_FALSE(model.editSamples({}, "none", &error));
+    EXPECT_FALSE(model.editSamples({{{1.0}, {0.2, 0.8}}}, "short", &error));
+    EXPECT_EQ(error, "sample 1: expected 2 inputs and 2 targets");
+    EXPECT_FALSE(model.editSamples({{{1.0, 2e6}, {0.2, 0.8}}}, "large", &error));
+    EXPECT_EQ(model.undoStack()->count(), 1);
+    model.undoStack()->undo();
+    EXPECT_EQ(seen(model), before);
+}
+
 // An input typed over at the network is the shown sample's: the hidden layer follows it.
 TEST(EditingTest, TypingOverAnInputEditsTheSample) {
     auto shown = window();
