@@ -298,6 +298,8 @@ int main(int argc, char* argv[]) {
          {applySession, applyRate, applySize, applySteps, applyStepSize, applyAdvance})
         if (const Problem problem = apply(parser, options, window); !problem.isEmpty())
             return fail(problem);
+    // What the command line asked for is where the window starts: nothing to undo yet.
+    window.controller()->forgetEdits();
     if (parser.isSet(options.screenshot))
         return saveScreenshot(window, parser.value(options.screenshot));
     if (parser.isSet(options.state)) keepStateFile(parser.value(options.state), window);

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QVBoxLayout>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -29,6 +30,7 @@
 #include "networkview.h"
 #include "playback.h"
 #include "sampletable.h"
+#include "shapebar.h"
 #include "shortcutguard.h"
 #include "statusline.h"
 #include "timelinebar.h"
@@ -108,13 +110,20 @@ MainWindow::MainWindow(Arrangement arrangement, QWidget* parent)
     }
 }
 
-// The network with the table of its samples beside it, as narrow as its columns.
+// The network under the buttons of its shape, with the table of its samples beside it, as narrow
+// as its columns.
 QWidget* MainWindow::buildTop() {
     networkView_ = new NetworkView(model_);
+    auto* network = new QWidget;
+    auto* stack = new QVBoxLayout(network);
+    stack->setContentsMargins(0, 0, 0, 0);
+    stack->setSpacing(0);
+    stack->addWidget(new ShapeBar(model_));
+    stack->addWidget(networkView_, 1);
     sampleTable_ = new SampleTable(model_);
     sampleTable_->setFont(networkView_->font());  // as large, to be read from as far
     networkSplitter_ =
-        splitter("networkSplitter", Qt::Horizontal, {networkView_, sampleTable_}, {0});
+        splitter("networkSplitter", Qt::Horizontal, {network, sampleTable_}, {0});
     return networkSplitter_;
 }
 
@@ -219,9 +228,6 @@ void MainWindow::addEditMenu(QMenuBar& menus) {
     showHistory->setText(tr("Edit &history"));
     showHistory->setShortcut(QKeySequence(tr("Ctrl+H")));
     menu->addAction(showHistory);
-    // Undoing and redoing say what they did where the state is said.
-    connect(model_, &TrainingController::edited, this,
-            [this](const QString& sentence) { statusBar()->showMessage(sentence, 8000); });
 }
 
 // The menu and the training controls share the top row, left to right, the controls' icons as

@@ -65,8 +65,8 @@ public:
 
     // A size that shows a small network comfortably.
     QSize sizeHint() const override { return {900, 480}; }
-    // The smallest size the window may give it.
-    QSize minimumSizeHint() const override { return {480, 300}; }
+    // The smallest size the window may give it (with the shape's buttons above it, 300 px).
+    QSize minimumSizeHint() const override { return {480, 272}; }
 
 signals:
     // The user clicked an item, to inspect it.

@@ -9,10 +9,29 @@ StatusLine::StatusLine(const TrainingController* model, QWidget* parent)
     : QLabel(parent), model_(model) {
     setObjectName("statusLabel");
     connect(model_, &TrainingController::changed, this, &StatusLine::refresh);
+    connect(model_, &TrainingController::edited, this, &StatusLine::showNotice);
+    noticeTimer_.setSingleShot(true);
+    noticeTimer_.setInterval(noticeMilliseconds);
+    connect(&noticeTimer_, &QTimer::timeout, this, [this] { showNotice({}); });
+}
+
+void StatusLine::showNotice(const QString& sentence) {
+    notice_ = sentence;
+    if (!notice_.isEmpty()) noticeTimer_.start();
+    setToolTip(notice_);
+    if (notice_.isEmpty())
+        refresh(TrainingController::Change::Step);
+    else
+        setText(notice_);
 }
 
 void StatusLine::refresh(TrainingController::Changes what) {
     using Change = TrainingController::Change;
+    // The user's next move (training, a step, another problem or rate) ends the notice.
+    if (!notice_.isEmpty() &&
+        (what & (Change::Run | Change::Reveal | Change::Rate | Change::Session)))
+        notice_.clear();
+    if (!notice_.isEmpty()) return setText(notice_);
     if (!(what & (Change::Session | Change::Step | Change::Rate | Change::Display | Change::Regime |
                   Change::Work)))
         return;

@@ -15,6 +15,7 @@
 #include "core/losshistory.h"
 #include "core/numbertext.h"
 #include "core/regime.h"
+#include "core/reshape.h"
 #include "core/stepcursor.h"
 #include "core/stepreveal.h"
 #include "core/stepsummary.h"
@@ -153,6 +154,9 @@ public:
     // before the edit bit for bit: the problem, the whole run and the position in it. Pinned
     // runs, the digits, the sample and the step size are views of it, not edits.
     QUndoStack* undoStack() { return &undoStack_; }
+    // Forgets every edit: the state now is where undoing stops (the window's start, once the
+    // command line's choices are made).
+    void forgetEdits();
     // Edits kept for undo: each holds two states of the run (see ModelEdit::bytes).
     static constexpr int undoLimit = 50;
     // Sets parameter `index` (weights, then biases) to `value` in the current iteration's state
@@ -163,6 +167,11 @@ public:
     // The same for an input (`target` false) or a target value `index` of sample `sample`.
     bool editSampleValue(int sample, bool target, int index, double value,
                          QString* error = nullptr);
+    // Changes the network's shape (a node or a hidden layer more or less) in the current
+    // iteration's state, keeping every parameter whose nodes remain (core::changedShape), and
+    // starts the run over from there. False with `error` set, changing nothing, beyond the
+    // engine's bounds (2 to 8 layers of 1 to 64 nodes).
+    bool editShape(core::ShapeChange change, QString* error = nullptr);
     // Replaces every sample (each with as many inputs and targets as the network has input and
     // output nodes, 1 to ConfigLimits::maxSamples of them, every value allowed by
     // editedValueProblem) as one edit called `what` ("add a sample", "import samples.csv"),
@@ -226,8 +235,9 @@ public slots:
 signals:
     // The state changed; `what` says which parts. Sent once per change.
     void changed(ui::TrainingController::Changes what);
-    // An edit was made, undone or redone; `sentence` says which and what follows from it ("set
-    // w5 to 0.9: the run starts again from here at iteration 0 ...") for the status bar.
+    // An edit started the run over from an edited state, or an edit was undone or redone;
+    // `sentence` says so for the status bar ("set w5 to 0.9: the run starts over from here at
+    // iteration 0 ..."). Empty when the edits were forgotten.
     void edited(const QString& sentence);
 
 private:

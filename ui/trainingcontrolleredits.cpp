@@ -33,12 +33,16 @@ bool TrainingController::edit(const QString& text, const std::function<bool()>& 
     const long long startsBefore = starts_;
     if (!change()) return false;
     undoStack_.push(new ModelEdit(*this, text, std::move(before), capture()));
-    emit edited(starts_ != startsBefore
-                    ? tr("%1: the run starts again from here, at iteration 0 (pin a run first to "
-                         "keep it on the plot; Ctrl+Z undoes).")
-                          .arg(text)
-                    : tr("%1 (Ctrl+Z undoes).").arg(text));
+    // A new start from an edited state is news; a problem loaded, Reset or a new rate shows.
+    if (starts_ != startsBefore)
+        emit edited(tr("%1: the run starts over from here at iteration 0 (Ctrl+Z undoes).")
+                        .arg(text));
     return true;
+}
+
+void TrainingController::forgetEdits() {
+    undoStack_.clear();
+    emit edited({});
 }
 
 ModelState TrainingController::capture() const {
@@ -105,6 +109,9 @@ void TrainingController::startOver(const session::Session& session) {
     const core::Trainer initial(session.config);
     session_ = session;
     if (!sessionName_.endsWith(tr(" (edited)"))) sessionName_ += tr(" (edited)");
+    const core::Topology& topology = initial.topology();
+    if (checkedParameter_ >= topology.weightCount() + topology.biasCount()) checkedParameter_ = -1;
+    chosenSample_ = std::min<int>(chosenSample_, int(session.config.samples.size()) - 1);
     shown_ = ShownStep(initial.preview(), explanationDigits);
     stepKnown_ = true;
     pending_ |= Change::Session | Change::Display;
@@ -171,6 +178,20 @@ bool TrainingController::editSampleValue(int sample, bool target, int index, dou
     });
 }
 
+bool TrainingController::editShape(core::ShapeChange change, QString* error) {
+    if (run_.isEmpty()) return refuse(error, tr("no network is loaded"));
+    session::Session edited = trainedSession();
+    std::string problem;
+    edited.config =
+        core::changedShape(edited.config, run_.trainer().parameters(), change, problem);
+    if (problem.empty()) problem = core::validateConfig(edited.config);
+    if (!problem.empty()) return refuse(error, QString::fromStdString(problem));
+    return edit(QString::fromStdString(core::describe(session_.config, change)), [&] {
+        startOver(edited);
+        return true;
+    });
+}
+
 bool TrainingController::editSamples(const std::vector<core::Sample>& samples, const QString& what,
                                      QString* error) {
     if (run_.isEmpty()) return refuse(error, tr("no network is loaded"));
@@ -196,7 +217,6 @@ bool TrainingController::editSamples(const std::vector<core::Sample>& samples, c
         return refuse(error, QString::fromStdString(problem));
     if (edited.config.samples == session_.config.samples) return true;  // nothing to change
     return edit(what, [&] {
-        chosenSample_ = std::min<int>(chosenSample_, int(samples.size()) - 1);
         startOver(edited);
         return true;
     });
@@ -250,7 +270,6 @@ void TrainingController::endRateDrag() {
     ModelState before = std::move(*std::exchange(beforeDrag_, nullptr));
     const QString text = tr("drag the learning rate to %1").arg(valueText(learningRate()));
     undoStack_.push(new ModelEdit(*this, text, std::move(before), capture()));
-    emit edited(tr("%1 (Ctrl+Z undoes).").arg(text));
 }
 
 void TrainingController::cancelRateDrag() {

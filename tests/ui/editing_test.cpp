@@ -324,10 +324,12 @@ TEST(EditingTest, EnterClosesTheEditorAndTheWindowKeysActAgain) {
     QApplication::processEvents();
     EXPECT_EQ(openEditor(*view), nullptr);
     EXPECT_EQ(QApplication::focusWidget(), view);
-    EXPECT_TRUE(shown->statusBar()->currentMessage().startsWith("set w5 to 0.9: the run starts"));
+    auto* status = shown->findChild<QLabel*>("statusLabel");
+    EXPECT_EQ(status->text(), "set w5 to 0.9: the run starts over from here at iteration 0 "
+                              "(Ctrl+Z undoes).");
     QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
     EXPECT_EQ(model.snapshot().weightsBefore()[kW5], 0.4);
-    EXPECT_EQ(shown->statusBar()->currentMessage(), "Undone: set w5 to 0.9.");
+    EXPECT_EQ(status->text(), "Undone: set w5 to 0.9.");
 }
 
 }  // namespace
