@@ -48,7 +48,7 @@ WidestNumbers widerOf(const WidestNumbers& one, const WidestNumbers& other,
 }  // namespace
 
 NetworkView::NetworkView(TrainingController* model, QWidget* parent)
-    : QWidget(parent), model_(model) {
+    : QWidget(parent), model_(model), scrub_(*model) {
     setObjectName("networkView");
     setAccessibleName(tr("Network"));
     setToolTip(
@@ -320,6 +320,12 @@ bool NetworkView::event(QEvent* event) {
 
 void NetworkView::mouseMoveEvent(QMouseEvent* event) {
     pointer_ = event->position();
+    // A drag along a number changes it, the item under it staying lit.
+    if (event->buttons() & Qt::LeftButton &&
+        scrub_.move(event->position().x(), event->modifiers() & Qt::ShiftModifier)) {
+        setCursor(Qt::SizeHorCursor);
+        return;
+    }
     setHovered(itemAt(event->position()));
     QWidget::mouseMoveEvent(event);
 }
@@ -340,7 +346,14 @@ void NetworkView::mousePressEvent(QMouseEvent* event) {
     const NetworkItem item = itemAt(event->position());
     clicked_ = item;
     if (item.kind != NetworkItem::Kind::None) emit itemClicked(item);
+    if (event->button() == Qt::LeftButton) scrub_.press(item, event->position().x());
     QWidget::mousePressEvent(event);
+}
+
+void NetworkView::mouseReleaseEvent(QMouseEvent* event) {
+    scrub_.release();
+    unsetCursor();
+    QWidget::mouseReleaseEvent(event);
 }
 
 void NetworkView::mouseDoubleClickEvent(QMouseEvent* event) {
@@ -350,6 +363,7 @@ void NetworkView::mouseDoubleClickEvent(QMouseEvent* event) {
 
 void NetworkView::keyPressEvent(QKeyEvent* event) {
     const int key = event->key();
+    if (key == Qt::Key_Escape && scrub_.isDragging()) return scrub_.cancel();
     if (key == Qt::Key_F2 || key == Qt::Key_Return || key == Qt::Key_Enter)
         if (editItem(hovered_.kind != NetworkItem::Kind::None ? hovered_ : clicked_)) return;
     QWidget::keyPressEvent(event);

@@ -10,6 +10,7 @@
 #include "networklayout.h"
 #include "networktexts.h"
 #include "trainingcontroller.h"
+#include "valuescrub.h"
 
 namespace ui {
 
@@ -76,6 +77,7 @@ protected:
     bool event(QEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void leaveEvent(QEvent* event) override;
@@ -102,6 +104,7 @@ private:
     DenseEdges denseEdges_;  // a dense network's edges, as last drawn
     NetworkItem hovered_;
     NetworkItem clicked_;  // the item last clicked: Enter or F2 edits it when none is hovered
+    ValueScrub scrub_;     // a drag along a number, changing it
     WidestNumbers numbers_;           // the widest numbers the layout makes room for (see refresh)
     bool pending_ = false;            // the step at the position is being computed: the note shows
     std::optional<QPointF> pointer_;  // the mouse, while over the view

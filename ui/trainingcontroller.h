@@ -167,6 +167,11 @@ public:
     // The same for an input (`target` false) or a target value `index` of sample `sample`.
     bool editSampleValue(int sample, bool target, int index, double value,
                          QString* error = nullptr);
+    // A drag along a number (ValueScrub): the edits made while it lasts are one edit, named
+    // after the last of them; cancelling puts the model back as the drag found it.
+    void beginValueDrag();
+    void endValueDrag();
+    void cancelValueDrag();
     // Changes the network's shape (a node or a hidden layer more or less) in the current
     // iteration's state, keeping every parameter whose nodes remain (core::changedShape), and
     // starts the run over from there. False with `error` set, changing nothing, beyond the
@@ -296,6 +301,8 @@ private:
     Changes pending_;
     QUndoStack undoStack_;
     long long starts_ = 0;  // edits that started the run over from an edited state
+    std::unique_ptr<ModelState> beforeValueDrag_;  // the model as a drag along a number found it
+    QString valueDragEdit_;  // the last edit the drag made
     // Last: destroyed first, so that no answer comes to a model half gone.
     BackgroundWork work_;
 };

@@ -19,6 +19,13 @@ QString valueText(double value) {
     return QString::number(value, 'g', QLocale::FloatingPointShortest);
 }
 
+// What the status line says after `edit` started the run over.
+QString startsOverSentence(const QString& edit) {
+    return TrainingController::tr(
+               "%1: the run starts over from here at iteration 0 (Ctrl+Z undoes).")
+        .arg(edit);
+}
+
 bool refuse(QString* error, const QString& why) {
     if (error) *error = why;
     return false;
@@ -29,15 +36,39 @@ bool refuse(QString* error, const QString& why) {
 bool TrainingController::edit(const QString& text, const std::function<bool()>& change) {
     // The first problem loaded has nothing before it to go back to.
     if (run_.isEmpty()) return change();
+    // Within a drag along a number, the drag is the edit (endValueDrag).
+    if (beforeValueDrag_) {
+        if (!change()) return false;
+        valueDragEdit_ = text;
+        return true;
+    }
     ModelState before = capture();
     const long long startsBefore = starts_;
     if (!change()) return false;
     undoStack_.push(new ModelEdit(*this, text, std::move(before), capture()));
     // A new start from an edited state is news; a problem loaded, Reset or a new rate shows.
-    if (starts_ != startsBefore)
-        emit edited(tr("%1: the run starts over from here at iteration 0 (Ctrl+Z undoes).")
-                        .arg(text));
+    if (starts_ != startsBefore) emit edited(startsOverSentence(text));
     return true;
+}
+
+void TrainingController::beginValueDrag() {
+    if (run_.isEmpty() || beforeValueDrag_) return;
+    beforeValueDrag_ = std::make_unique<ModelState>(capture());
+    valueDragEdit_.clear();
+}
+
+void TrainingController::endValueDrag() {
+    if (!beforeValueDrag_) return;
+    ModelState before = std::move(*std::exchange(beforeValueDrag_, nullptr));
+    if (valueDragEdit_.isEmpty()) return;  // it changed nothing
+    undoStack_.push(new ModelEdit(*this, valueDragEdit_, std::move(before), capture()));
+    emit edited(startsOverSentence(valueDragEdit_));
+}
+
+void TrainingController::cancelValueDrag() {
+    if (!beforeValueDrag_) return;
+    const ModelState before = std::move(*std::exchange(beforeValueDrag_, nullptr));
+    if (!valueDragEdit_.isEmpty()) restore(before);
 }
 
 void TrainingController::forgetEdits() {
