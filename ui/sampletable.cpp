@@ -1,251 +1,197 @@
 #include "sampletable.h"
 
-#include <QAbstractTableModel>
-#include <QEvent>
-#include <QHeaderView>
-#include <QScrollBar>
-#include <algorithm>
+#include <QAction>
+#include <QApplication>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QMenu>
+#include <QMessageBox>
+#include <QToolButton>
+#include <QVBoxLayout>
 
-#include "core/markup.h"
+#include "samplegrid.h"
+#include "ui/session/samplecsv.h"
+#include "valueentry.h"
 
 namespace ui {
 
 namespace {
 
-constexpr int kRowPadding = 3;  // pixels above and below a row's text
-
-// The table as Qt's views ask for it, each cell read from the model when asked: one column per
-// sample, and in rows the inputs, then the targets, then the outputs, then E (so that a lesson's
-// few samples make a narrow table beside the network).
-class SampleRows : public QAbstractTableModel {
-public:
-    SampleRows(const TrainingController* model, QObject* parent)
-        : QAbstractTableModel(parent), model_(model) {}
-
-    int rowCount(const QModelIndex& parent = {}) const override {
-        if (parent.isValid() || model_->snapshot().isEmpty()) return 0;
-        return inputs() + 2 * outputs() + 1;
-    }
-    int columnCount(const QModelIndex& parent = {}) const override {
-        return parent.isValid() || model_->snapshot().isEmpty() ? 0
-                                                                : model_->snapshot().sampleCount();
-    }
-    QVariant data(const QModelIndex& index, int role) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
-
-    // The text of a cell, "?" while the position has not revealed it.
-    QString text(int sample, int column) const;
-    // The name of quantity `row`: "i1", "target o1", "out o1", "E".
-    QString rowName(int row) const { return headerText(row); }
-    // Tells the views that every cell may read otherwise (or, `reshaped`, the rows and columns).
-    void update(bool reshaped) {
-        if (reshaped) {
-            beginResetModel();
-            endResetModel();
-        } else if (rowCount() > 0) {
-            emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
-        }
-    }
-
-private:
-    int inputs() const { return model_->snapshot().topology().inputCount(); }
-    int outputs() const { return model_->snapshot().topology().outputCount(); }
-    QString number(double value) const {
-        return QString::fromStdString(core::formatNumber(value, model_->digits()));
-    }
-    QString nodeName(int layer, int node) const {
-        return QString::fromStdString(model_->snapshot().topology().nodeName(layer, node));
-    }
-    QString headerText(int column) const;
-    QString headerToolTip(int column) const;
-
-    const TrainingController* model_;
-};
-
-QString SampleRows::text(int sample, int column) const {
-    const core::StepSnapshot& step = model_->snapshot();
-    const core::Sample& values = step.samples()[sample];
-    if (column < inputs()) return number(values.input[column]);
-    column -= inputs();
-    if (column < outputs()) return number(values.target[column]);
-    column -= outputs();
-    // What the network computes for the sample, as far as the position reveals it.
-    const int last = step.topology().layerCount() - 1;
-    const core::QuantityRef ref =
-        column < outputs()       ? core::QuantityRef{core::Quantity::Out, sample, last, column}
-        : step.sampleCount() > 1 ? core::QuantityRef{core::Quantity::SampleLoss, sample}
-                                 : core::QuantityRef{core::Quantity::Loss};
-    return QString::fromStdString(model_->reveal().text(ref, model_->digits()));
-}
-
-QVariant SampleRows::data(const QModelIndex& index, int role) const {
-    if (!index.isValid()) return {};
-    switch (role) {
-        case Qt::DisplayRole:
-            return text(index.column(), index.row());
-        case Qt::TextAlignmentRole:
-            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-        case Qt::FontRole:
-            if (index.column() == model_->shownSample()) {
-                // The row the network shows reads bold, as well as selected.
-                QFont bold;
-                bold.setBold(true);
-                return bold;
-            }
-            return {};
-        case Qt::ToolTipRole:
-            return headerToolTip(index.row());
-        default:
-            return {};
-    }
-}
-
-QVariant SampleRows::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation == Qt::Horizontal) {
-        // Just the number, to keep the columns narrow; the tooltip names it.
-        if (role == Qt::DisplayRole) return section + 1;
-        if (role == Qt::ToolTipRole) return SampleTable::tr("Sample %1").arg(section + 1);
-        return {};
-    }
-    if (role == Qt::DisplayRole) return headerText(section);
-    if (role == Qt::ToolTipRole) return headerToolTip(section);
-    if (role == Qt::TextAlignmentRole) return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
-    return {};
-}
-
-QString SampleRows::headerText(int column) const {
-    const int last = model_->snapshot().topology().layerCount() - 1;
-    if (column < inputs()) return nodeName(0, column);
-    column -= inputs();
-    if (column < outputs()) return SampleTable::tr("target %1").arg(nodeName(last, column));
-    column -= outputs();
-    if (column < outputs()) return SampleTable::tr("out %1").arg(nodeName(last, column));
-    return SampleTable::tr("E");
-}
-
-QString SampleRows::headerToolTip(int column) const {
-    const int last = model_->snapshot().topology().layerCount() - 1;
-    if (column < inputs())
-        return SampleTable::tr("The value the sample puts on input %1").arg(nodeName(0, column));
-    column -= inputs();
-    if (column < outputs())
-        return SampleTable::tr("The output the sample wants from %1").arg(nodeName(last, column));
-    column -= outputs();
-    if (column < outputs())
-        return SampleTable::tr(
-                   "What %1 puts out for the sample at this step (\"?\" until the "
-                   "forward pass computes it)")
-            .arg(nodeName(last, column));
-    if (model_->snapshot().sampleCount() > 1)
-        return SampleTable::tr(
-            "E of the sample: the sum of \u00bd(target \u2212 out)\u00b2 over "
-            "its outputs; E_total is the mean of this column");
-    return SampleTable::tr("E_total: the sum of \u00bd(target \u2212 out)\u00b2 over the outputs");
+// A button of the row above the grid called `name` and, for screen readers, `spoken`.
+QToolButton* button(const char* name, const QString& spoken) {
+    auto* result = new QToolButton;
+    result->setObjectName(name);
+    result->setAccessibleName(spoken);
+    result->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    return result;
 }
 
 }  // namespace
 
 SampleTable::SampleTable(TrainingController* model, QWidget* parent)
-    : QTableView(parent), model_(model) {
+    : QWidget(parent), model_(model) {
     setObjectName("sampleTable");
-    setAccessibleName(tr("Training samples"));
-    setToolTip(
-        tr("Every training sample: its inputs and targets, what the network puts out for it at "
-           "this step and its error E. The bold column is the sample the network shows; click a "
-           "column to show that one."));
-    setModel(new SampleRows(model_, this));
-    // The selection mirrors the model: it marks the sample shown, and a click asks the model.
-    setSelectionBehavior(QAbstractItemView::SelectColumns);
-    setSelectionMode(QAbstractItemView::NoSelection);
-    setEditTriggers(QAbstractItemView::NoEditTriggers);
-    // The keyboard stays with the window, whose arrow keys step through the training.
-    setFocusPolicy(Qt::NoFocus);
-    setTabKeyNavigation(false);
-    setWordWrap(false);
-    setCornerButtonEnabled(false);
-    setAlternatingRowColors(true);
-    horizontalHeader()->setHighlightSections(false);
-    verticalHeader()->setHighlightSections(false);
-    verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 2 * kRowPadding);
-    connect(this, &QAbstractItemView::pressed, this,
-            [this](const QModelIndex& index) { model_->setChosenSample(index.column()); });
-    connect(horizontalHeader(), &QHeaderView::sectionPressed, model_,
-            &TrainingController::setChosenSample);
-    connect(horizontalScrollBar(), &QScrollBar::valueChanged, this, [this] { fitColumns(false); });
-    connect(model_, &TrainingController::changed, this, &SampleTable::refresh);
-    refresh(TrainingController::Change::Session);
+    setAccessibleName(tr("Training samples and their buttons"));
+    grid_ = new SampleGrid(model_);
+    // Add and Remove name the chosen sample in their texts (refresh).
+    add_ = makeAction("addSampleAction", {}, tr("+ Sample"), {});
+    remove_ = makeAction("removeSampleAction", {}, tr("\u2212 Sample"), {});
+    import_ = makeAction("importCsvAction", tr("Import CSV..."), {},
+                         tr("Replace the samples with those of a CSV file: a line a sample, its "
+                            "inputs then its targets, a header line optional. The run starts "
+                            "again at iteration 0."));
+    export_ = makeAction("exportCsvAction", tr("Export CSV..."), {},
+                         tr("Write the samples to a CSV file: a header naming the columns, then "
+                            "a line a sample, every number exact."));
+    connect(add_, &QAction::triggered, this, &SampleTable::addSample);
+    connect(remove_, &QAction::triggered, this, &SampleTable::removeSample);
+    connect(import_, &QAction::triggered, this, &SampleTable::chooseImport);
+    connect(export_, &QAction::triggered, this, &SampleTable::chooseExport);
+    // The grid's context menu: the same actions.
+    grid_->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto* separator = new QAction(this);
+    separator->setSeparator(true);
+    grid_->addActions({add_, remove_, separator, import_, export_});
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(buildButtons());
+    layout->addWidget(grid_, 1);
+    connect(model_, &TrainingController::changed, this, [this](TrainingController::Changes what) {
+        if (what & (TrainingController::Change::Session | TrainingController::Change::Display))
+            refresh();
+    });
+    refresh();
 }
 
-QString SampleTable::text(int sample, int row) const {
-    return static_cast<const SampleRows*>(model())->text(sample, row);
+QAction* SampleTable::makeAction(const char* name, const QString& text, const QString& buttonText,
+                                 const QString& tip) {
+    auto* action = new QAction(text, this);
+    action->setObjectName(name);
+    if (!buttonText.isEmpty()) action->setIconText(buttonText);
+    action->setToolTip(tip);
+    return action;
 }
 
-QStringList SampleTable::headers() const {
-    QStringList names;
-    for (int row = 0; row < model()->rowCount(); ++row)
-        names.append(model()->headerData(row, Qt::Vertical).toString());
-    return names;
+// "+ Sample", "− Sample" and a "CSV" menu.
+QWidget* SampleTable::buildButtons() {
+    QToolButton* add = button("addSampleButton", tr("Add a sample"));
+    add->setDefaultAction(add_);
+    QToolButton* remove = button("removeSampleButton", tr("Remove the chosen sample"));
+    remove->setDefaultAction(remove_);
+    QToolButton* csv = button("csvButton", tr("CSV import and export"));
+    csv->setText(tr("CSV"));
+    csv->setToolTip(tr("Import the samples from a CSV file, or export them to one"));
+    csv->setMenu(new QMenu(csv));
+    csv->menu()->addActions({import_, export_});
+    csv->setPopupMode(QToolButton::InstantPopup);
+    auto* bar = new QWidget;
+    bar->setObjectName("sampleButtons");
+    // In the window's size, as its other buttons: the grid's larger font is for reading.
+    QFont font = QApplication::font();
+    if (font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF());  // set, so that the table's font is not passed on
+    else
+        font.setPixelSize(font.pixelSize());
+    bar->setFont(font);
+    auto* row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(2);
+    for (QToolButton* part : {add, remove, csv})
+        row->addWidget(part);
+    row->addStretch(1);
+    return bar;
 }
 
-int SampleTable::markedSample() const {
-    const QModelIndexList columns = selectionModel()->selectedColumns();
-    return columns.isEmpty() ? -1 : columns.front().column();
+// The actions' texts name the chosen sample; what cannot be done is disabled.
+void SampleTable::refresh() {
+    const int count = model_->snapshot().isEmpty() ? 0 : model_->snapshot().sampleCount();
+    const int chosen = model_->chosenSample() + 1;
+    add_->setEnabled(count > 0 && count < core::ConfigLimits::maxSamples);
+    add_->setText(tr("Add a Copy of Sample %1").arg(chosen));
+    add_->setToolTip(tr("Add a copy of sample %1 after it, to edit; the run starts again at "
+                        "iteration 0 (at most %2 samples)")
+                         .arg(chosen)
+                         .arg(core::ConfigLimits::maxSamples));
+    remove_->setEnabled(count > 1);
+    remove_->setText(tr("Remove Sample %1").arg(chosen));
+    remove_->setToolTip(
+        count > 1 ? tr("Remove sample %1; the run starts again at iteration 0").arg(chosen)
+                  : tr("The last sample cannot be removed"));
+    import_->setEnabled(count > 0);
+    export_->setEnabled(count > 0);
 }
 
-QSize SampleTable::sizeHint() const {
-    const int frame = 2 * frameWidth();
-    int width = verticalHeader()->sizeHint().width() + horizontalHeader()->length() + frame;
-    if (verticalScrollBar()->isVisible()) width += verticalScrollBar()->sizeHint().width();
-    return {width, horizontalHeader()->sizeHint().height() + verticalHeader()->length() + frame};
+bool SampleTable::addSample() {
+    if (!add_->isEnabled()) return false;
+    std::vector<core::Sample> samples = model_->snapshot().samples();
+    const int chosen = model_->chosenSample();
+    samples.insert(samples.begin() + chosen + 1, samples[chosen]);
+    if (!replaceSamples(samples,
+                        tr("add sample %1 (a copy of sample %2)").arg(chosen + 2).arg(chosen + 1),
+                        tr("Cannot add a sample")))
+        return false;
+    model_->setChosenSample(chosen + 1);
+    return true;
 }
 
-void SampleTable::refresh(TrainingController::Changes what) {
-    using Change = TrainingController::Change;
-    const bool reshaped = bool(what & Change::Session);
-    static_cast<SampleRows*>(model())->update(reshaped);
-    markShownSample();
-    fitColumns(bool(what & (Change::Session | Change::Display)));
+bool SampleTable::removeSample() {
+    if (!remove_->isEnabled()) return false;
+    std::vector<core::Sample> samples = model_->snapshot().samples();
+    const int chosen = model_->chosenSample();
+    samples.erase(samples.begin() + chosen);
+    return replaceSamples(samples, tr("remove sample %1").arg(chosen + 1),
+                          tr("Cannot remove the sample"));
 }
 
-void SampleTable::markShownSample() {
-    const int shown = model_->shownSample();
-    if (shown == markedSample() || shown >= model()->columnCount()) return;
-    selectionModel()->select(model()->index(0, shown),
-                             QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Columns);
-    scrollTo(model()->index(0, shown));
-}
-
-// Each column as wide as its header and the widest text it has shown since the session or the
-// digits changed: it grows as numbers lengthen but does not jitter as they change while playing.
-// Afresh every column is measured; else only those in view (a batch of 1024 samples has as many
-// columns, whose measuring took 20 ms a step), the others when scrolled into view.
-void SampleTable::fitColumns(bool afresh) {
-    bool changed = false;
-    const int count = model()->columnCount();
-    int first = 0, last = count - 1;
-    if (!afresh && count > 0) {
-        first = std::max(0, columnAt(0));
-        const int right = columnAt(viewport()->width() - 1);
-        last = right < 0 ? count - 1 : right;
+bool SampleTable::importCsv(const QString& path) {
+    const core::Topology& topology = model_->snapshot().topology();
+    const session::SampleCsv csv(topology.inputCount(), topology.outputCount(), maxEditedMagnitude);
+    QString error;
+    const std::optional<std::vector<core::Sample>> samples =
+        csv.read(QFile::encodeName(path), &error);
+    if (!samples) {
+        QMessageBox::warning(this, tr("Cannot import samples"), error);
+        return false;
     }
-    for (int column = first; column <= last; ++column) {
-        const int needed =
-            std::max(sizeHintForColumn(column), horizontalHeader()->sectionSizeHint(column));
-        const int width = afresh ? needed : std::max(needed, columnWidth(column));
-        if (width == columnWidth(column)) continue;
-        setColumnWidth(column, width);
-        changed = true;
-    }
-    // Only a new width asks the window to lay out again.
-    if (changed || afresh) updateGeometry();
+    return replaceSamples(*samples, tr("import %1").arg(QFileInfo(path).fileName()),
+                          tr("Cannot import samples"));
 }
 
-void SampleTable::changeEvent(QEvent* event) {
-    QTableView::changeEvent(event);
-    if (event->type() != QEvent::FontChange) return;
-    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 2 * kRowPadding);
-    fitColumns(true);
+bool SampleTable::exportCsv(const QString& path) {
+    QString error;
+    const core::StepSnapshot& step = model_->snapshot();
+    if (session::SampleCsv::save(QFile::encodeName(path), step.samples(),
+                                 session::SampleCsv::columnNames(step.topology()), &error))
+        return true;
+    QMessageBox::warning(this, tr("Cannot export samples"), error);
+    return false;
+}
+
+bool SampleTable::replaceSamples(const std::vector<core::Sample>& samples, const QString& what,
+                                 const QString& title) {
+    QString error;
+    if (model_->editSamples(samples, what, &error)) return true;
+    QMessageBox::warning(this, title, error);
+    return false;
+}
+
+void SampleTable::chooseImport() {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import samples"), {}, tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
+    if (!path.isEmpty()) importCsv(path);
+}
+
+void SampleTable::chooseExport() {
+    QString path = QFileDialog::getSaveFileName(this, tr("Export samples"),
+                                                model_->sessionName() + QStringLiteral(".csv"),
+                                                tr("CSV files (*.csv);;All files (*)"));
+    if (path.isEmpty()) return;
+    if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".csv");
+    exportCsv(path);
 }
 
 }  // namespace ui

@@ -1,41 +1,59 @@
 #pragma once
 
-#include <QTableView>
+#include <QWidget>
 
 #include "trainingcontroller.h"
 
+class QAction;
+
 namespace ui {
 
-// Every training sample of the model's session, one column each: its inputs, its targets, the
-// network's outputs for it at the current step and its own loss E, in rows named as the network
-// names them (i1, target o1, out o1, E). Values the position has not revealed show "?". The
-// column of the sample the network shows is marked; choosing a column asks the model to show
-// that sample. A view of the model: it asks the model for every cell and keeps none.
-class SampleTable : public QTableView {
+class SampleGrid;
+
+// The training samples beside the network: the grid of their values (SampleGrid), where inputs
+// and targets are typed over, and above it the buttons that add a sample, remove one, and import
+// or export them all as CSV (SampleCsv); the grid's context menu holds the same. Each change is
+// one edit of the model, undone as one, and starts the run again at iteration 0. A file that
+// cannot be read changes nothing and says why in a message box.
+class SampleTable : public QWidget {
     Q_OBJECT
 
 public:
     explicit SampleTable(TrainingController* model, QWidget* parent = nullptr);
 
-    // The text of quantity `row` (in the order of headers()) for `sample`, as shown: "0.7514".
-    QString text(int sample, int row) const;
-    // The names of the rows, top to bottom: "i1", "i2", "target o1", .., "out o1", .., "E".
-    QStringList headers() const;
-    // The marked column: the sample the network shows (-1 when there are no samples).
-    int markedSample() const;
+    // The grid of the samples, one column each.
+    SampleGrid* grid() const { return grid_; }
 
-    // As wide as its columns and as tall as its rows, to sit beside the network unscrolled.
-    QSize sizeHint() const override;
-
-protected:
-    void changeEvent(QEvent* event) override;
+    // Adds a copy of the chosen sample right after it and chooses the copy, as one edit; false
+    // (changing nothing) when there are ConfigLimits::maxSamples already.
+    bool addSample();
+    // Removes the chosen sample, as one edit; false (changing nothing) for the last one.
+    bool removeSample();
+    // Replaces the samples with those of the CSV file `path`, as one edit ("import NAME"). False
+    // when the file cannot be read or does not fit the network: then nothing changes and a
+    // message box says why.
+    bool importCsv(const QString& path);
+    // Writes the samples to the CSV file `path`, whole or not at all; false with a message box.
+    bool exportCsv(const QString& path);
 
 private:
-    void refresh(TrainingController::Changes what);
-    void markShownSample();
-    void fitColumns(bool afresh);
+    QAction* makeAction(const char* name, const QString& text, const QString& buttonText,
+                        const QString& tip);
+    QWidget* buildButtons();
+    void chooseImport();
+    void chooseExport();
+    // Makes `samples` the model's as one edit called `what`; false, with a message box titled
+    // `title`, when the model refuses them.
+    bool replaceSamples(const std::vector<core::Sample>& samples, const QString& what,
+                        const QString& title);
+    void refresh();
 
     TrainingController* model_;
+    SampleGrid* grid_ = nullptr;
+    QAction* add_ = nullptr;
+    QAction* remove_ = nullptr;
+    QAction* import_ = nullptr;
+    QAction* export_ = nullptr;
 };
 
 }  // namespace ui

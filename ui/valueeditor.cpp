@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QTimer>
+#include <algorithm>
 
 #include "networkitem.h"
 #include "trainingcontroller.h"
@@ -31,21 +32,26 @@ std::optional<EditableValue> editableValue(TrainingController& model, const Netw
                              }};
     }
     case Kind::Node: {
-        if (item.layer != 0) return std::nullopt;
         const int sample = model.shownSample();
-        const auto& samples = model.session().config.samples;
-        if (sample >= int(samples.size())) return std::nullopt;
-        return EditableValue{
-            ValueEditor::tr("%1 of sample %2")
-                .arg(QString::fromStdString(topology.nodeName(0, item.index)))
-                .arg(sample + 1),
-            samples[sample].input[item.index], [&model, sample, item](double v, QString* e) {
-                return model.editSampleValue(sample, false, item.index, v, e);
-            }};
+        if (item.layer != 0 || sample >= step.sampleCount()) return std::nullopt;
+        return sampleValue(model, sample, false, item.index);
     }
     default:
         return std::nullopt;
     }
+}
+
+EditableValue sampleValue(TrainingController& model, int sample, bool target, int index) {
+    const core::Topology& topology = model.snapshot().topology();
+    const QString node = QString::fromStdString(
+        topology.nodeName(target ? topology.layerCount() - 1 : 0, index));
+    const core::Sample& values = model.snapshot().samples()[sample];
+    return {target ? ValueEditor::tr("target %1 of sample %2").arg(node).arg(sample + 1)
+                   : ValueEditor::tr("%1 of sample %2").arg(node).arg(sample + 1),
+            target ? values.target[index] : values.input[index],
+            [&model, sample, target, index](double value, QString* error) {
+                return model.editSampleValue(sample, target, index, value, error);
+            }};
 }
 
 ValueEditor::ValueEditor(QWidget* parent, EditableValue value)
@@ -64,13 +70,18 @@ ValueEditor::ValueEditor(QWidget* parent, EditableValue value)
     message_->hide();
 }
 
-ValueEditor* ValueEditor::open(QWidget* parent, const QRect& box, EditableValue value) {
+ValueEditor* ValueEditor::open(QWidget* parent, const QRect& box, EditableValue value,
+                               Qt::Alignment alignment) {
     auto* editor = new ValueEditor(parent, std::move(value));
     const int width = std::max(box.width(), editor->fontMetrics().horizontalAdvance(
                                                 QStringLiteral("-0.12345678901234567")) +
                                                 editor->fontMetrics().height());
     const int height = std::max(box.height(), editor->sizeHint().height());
     QRect place(box.center().x() - width / 2, box.center().y() - height / 2, width, height);
+    if (alignment & Qt::AlignRight) {
+        place.moveRight(box.right());
+        editor->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    }
     // Inside the view, whole.
     place.moveLeft(std::clamp(place.left(), 0, std::max(0, parent->width() - width)));
     place.moveTop(std::clamp(place.top(), 0, std::max(0, parent->height() - 2 * height)));
@@ -91,7 +102,9 @@ void ValueEditor::commit() {
     if (typed && value_.apply(*typed, &problem)) return close(true);
     message_->setText(tr("%1: %2").arg(value_.name, problem));
     message_->adjustSize();
-    message_->move(geometry().bottomLeft() + QPoint(0, 2));
+    // Under the field, whole: moved left where the field is near the parent's right edge.
+    const int right = parentWidget()->width() - message_->width();
+    message_->move(std::clamp(x(), 0, std::max(0, right)), geometry().bottom() + 2);
     message_->show();
     message_->raise();
     selectAll();

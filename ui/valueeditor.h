@@ -24,6 +24,9 @@ struct EditableValue {
 // `item` of the network as a number to edit, at the model's position and the sample it shows:
 // a weight, a bias, or an input; nothing for the rest (computed values are not typed over).
 std::optional<EditableValue> editableValue(TrainingController& model, const NetworkItem& item);
+// Input (`target` false) or target `index` of sample `sample` (which the caller has checked
+// exist) as a number to edit: "i1 of sample 2", "target o1 of sample 2".
+EditableValue sampleValue(TrainingController& model, int sample, bool target, int index);
 
 // The inline editor of one number: a field over the number's place, filled with its value at
 // full precision and selected. Enter applies what was typed; a bad entry ("not a number", out of
@@ -33,8 +36,10 @@ class ValueEditor : public QLineEdit {
     Q_OBJECT
 
 public:
-    // Opens over `box` of `parent` (widened to hold 17 digits) and takes the keyboard.
-    static ValueEditor* open(QWidget* parent, const QRect& box, EditableValue value);
+    // Opens over `box` of `parent` and takes the keyboard. Widened to hold 17 digits: on both
+    // sides, or with `alignment` Qt::AlignRight leftwards only (a right-aligned number's cell).
+    static ValueEditor* open(QWidget* parent, const QRect& box, EditableValue value,
+                             Qt::Alignment alignment = Qt::AlignHCenter);
 
     // What the last Enter was refused for (empty if nothing was).
     QString error() const;

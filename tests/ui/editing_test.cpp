@@ -18,10 +18,14 @@
 #include "ui/valueeditor.h"
 #include "ui/valueentry.h"
 #include "ui/session/presetlibrary.h"
+#include "editparts.h"
 
 namespace {
 
 using testing_support::expectPublished;
+using testing_support::openEditor;
+using testing_support::seen;
+using testing_support::Seen;
 
 constexpr int kW5 = 4;  // w5's index among the weights
 
@@ -31,44 +35,6 @@ session::Session preset(const char* name) {
 
 double sigmoid(double x) {
     return 1.0 / (1.0 + std::exp(-x));
-}
-
-// What the model shows, all of it that an edit or an undo may change, to compare bit for bit.
-struct Seen {
-    session::Session session;
-    QString name;
-    long long iteration;
-    long long end;
-    double rate;
-    std::vector<double> weights, biases, losses;
-    bool operator==(const Seen&) const = default;
-};
-
-Seen seen(const ui::TrainingController& model) {
-    Seen result{model.trainedSession(), model.sessionName(), model.iteration(),
-                model.recordedEnd(), model.learningRate(), {}, {}, {}};
-    const core::Parameters parameters = model.snapshot().parametersBefore();
-    result.weights = parameters.weights;
-    result.biases = parameters.biases;
-    for (const auto& point : model.history().points())
-        result.losses.push_back(point.loss);
-    return result;
-}
-
-// A window on the worked example, shown offscreen at 1280x800.
-std::unique_ptr<ui::MainWindow> window() {
-    auto result = std::make_unique<ui::MainWindow>(ui::MainWindow::Arrangement::Default);
-    result->resize(1280, 800);
-    result->show();
-    result->settle();
-    return result;
-}
-
-// The view's editor that is open (a closed one is gone or on its way).
-ui::ValueEditor* openEditor(ui::NetworkView& view) {
-    for (ui::ValueEditor* editor : view.findChildren<ui::ValueEditor*>("valueEditor"))
-        if (editor->isVisible()) return editor;
-    return nullptr;
 }
 
 TEST(ValueEntryTest, ReadsNumbersAndSaysWhatIsWrongWithTheRest) {
@@ -90,7 +56,7 @@ TEST(ValueEntryTest, ReadsNumbersAndSaysWhatIsWrongWithTheRest) {
 // sigmoid(0.9 out_h1 + w6 out_h2 + b2) with the article's out_h1 = 0.593269992 and
 // out_h2 = 0.596884378 (the hidden layer does not depend on w5), w6 = 0.45 and b2 = 0.6.
 TEST(EditingTest, TypingOverW5SetsItInTheNetwork) {
-    auto shown = window();
+    auto shown = testing_support::shownWindow();
     ui::TrainingController& model = *shown->controller();
     auto* view = shown->findChild<ui::NetworkView*>("networkView");
     ASSERT_TRUE(view->editItem({ui::NetworkItem::Kind::Weight, 0, kW5}));
@@ -111,7 +77,7 @@ TEST(EditingTest, TypingOverW5SetsItInTheNetwork) {
 
 // An edit at iteration 3 starts a run from iteration 3's state with the one number changed.
 TEST(EditingTest, AnEditStartsTheRunOverFromTheEditedState) {
-    auto shown = window();
+    auto shown = testing_support::shownWindow();
     ui::TrainingController& model = *shown->controller();
     model.run(3);
     const core::Parameters atThree = model.snapshot().parametersBefore();
@@ -132,7 +98,7 @@ TEST(EditingTest, AnEditStartsTheRunOverFromTheEditedState) {
 }
 
 TEST(EditingTest, DoubleClickingALabelOpensItsEditor) {
-    auto shown = window();
+    auto shown = testing_support::shownWindow();
     auto* view = shown->findChild<ui::NetworkView*>("networkView");
     const QPoint label = view->networkLayout().weightLabel(kW5).center().toPoint();
     QTest::mouseDClick(view, Qt::LeftButton, Qt::NoModifier, label);
@@ -147,7 +113,7 @@ TEST(EditingTest, DoubleClickingALabelOpensItsEditor) {
 }
 
 TEST(EditingTest, BadEntriesAreRefusedAtTheFieldAndChangeNothing) {
-    auto shown = window();
+    auto shown = testing_support::shownWindow();
     ui::TrainingController& model = *shown->controller();
     model.run(2);
     const Seen before = seen(model);
@@ -239,7 +205,7 @@ TEST(EditingTest, ADragOfTheRateIsOneEdit) {
 }
 
 TEST(EditingTest, TheEditMenuNamesWhatUndoAndRedoDo) {
-    auto shown = window();
+    auto shown = testing_support::shownWindow();
     ui::TrainingController& model = *shown->controller();
     ASSERT_TRUE(model.editParameter(kW5, 0.9));
     QAction* undo = nullptr;
@@ -285,7 +251,7 @@ TEST(EditingTest, SamplesAreReplacedAsOneEdit) {
 
 // An input typed over at the network is the shown sample's: the hidden layer follows it.
 TEST(EditingTest, TypingOverAnInputEditsTheSample) {
-    auto shown = window();
+    auto shown = testing_support::shownWindow();
     ui::TrainingController& model = *shown->controller();
     auto* view = shown->findChild<ui::NetworkView*>("networkView");
     ASSERT_TRUE(view->editItem({ui::NetworkItem::Kind::Node, 0, 0}));
@@ -309,7 +275,7 @@ namespace {
 // Enter in the editor ends there: it neither reopens the editor of the label under the mouse nor
 // keeps the keyboard from the window, whose Ctrl+Z then undoes the edit.
 TEST(EditingTest, EnterClosesTheEditorAndTheWindowKeysActAgain) {
-    auto shown = window();
+    auto shown = testing_support::shownWindow();
     QApplication::setActiveWindow(shown.get());
     ui::TrainingController& model = *shown->controller();
     auto* view = shown->findChild<ui::NetworkView*>("networkView");

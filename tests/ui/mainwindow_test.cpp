@@ -23,6 +23,7 @@
 #include "ui/lossplot.h"
 #include "ui/networkview.h"
 #include "ui/playback.h"
+#include "ui/samplegrid.h"
 #include "ui/sampletable.h"
 #include "ui/session/presetlibrary.h"
 #include "ui/trainingcontroller.h"
@@ -217,7 +218,7 @@ void expectArranged(const ui::MainWindow& window, const std::string& what) {
             EXPECT_GE(part->width(), part->minimumSizeHint().width()) << name;
             EXPECT_GE(part->height(), part->minimumSizeHint().height()) << name;
         }
-    const ui::SampleTable* table = window.sampleTable();
+    const ui::SampleGrid* table = window.sampleTable()->grid();
     EXPECT_FALSE(table->horizontalScrollBar()->isVisible()) << what;
     EXPECT_FALSE(table->verticalScrollBar()->isVisible()) << what;
 }

@@ -1,5 +1,6 @@
 // The table of training samples beside the network: its numbers against a forward pass written
 // here, what it hides in term mode, the row it marks and what a click on a row does.
+#include "ui/samplegrid.h"
 #include "ui/sampletable.h"
 
 #include <gtest/gtest.h>
@@ -66,7 +67,7 @@ core::Parameters trainedParameters(const char* name, long long iterations) {
     return trainer.parameters();
 }
 
-double number(const ui::SampleTable& table, int sample, int column) {
+double number(const ui::SampleGrid& table, int sample, int column) {
     bool ok = false;
     const double value = table.text(sample, column).toDouble(&ok);
     EXPECT_TRUE(ok) << "not a number: " << table.text(sample, column).toStdString();
@@ -75,7 +76,7 @@ double number(const ui::SampleTable& table, int sample, int column) {
 
 // Every cell of `table` against the forward pass at `parameters`: at 17 digits, where the
 // table's text is the engine's double, and at 4, where it is that number written in 4.
-void expectRowsMatch(ui::TrainingController& model, const ui::SampleTable& table,
+void expectRowsMatch(ui::TrainingController& model, const ui::SampleGrid& table,
                      const core::Parameters& parameters, const std::string& what) {
     const core::Topology& topology = model.snapshot().topology();
     const std::vector<core::Sample>& samples = model.snapshot().samples();
@@ -100,11 +101,11 @@ void expectRowsMatch(ui::TrainingController& model, const ui::SampleTable& table
 TEST(SampleTableTest, NamesItsRowsAsTheNetworkDoes) {
     ui::TrainingController model;
     model.load(preset("xor"), "xor");
-    const ui::SampleTable table(&model);
+    const ui::SampleGrid table(&model);
     EXPECT_EQ(table.headers(),
               QStringList({"i1", "i2", "target o1", "target o2", "out o1", "out o2", "E"}));
     EXPECT_EQ(table.model()->columnCount(), 4);
-    EXPECT_EQ(table.objectName(), "sampleTable");
+    EXPECT_EQ(table.objectName(), "sampleGrid");
     EXPECT_FALSE(table.accessibleName().isEmpty());
     EXPECT_FALSE(table.toolTip().isEmpty());
 }
@@ -113,7 +114,7 @@ TEST(SampleTableTest, EverySampleOfXorAndOscillateMatchesAForwardPassAfterTraini
     for (const auto& [name, iterations] : {std::pair{"xor", 300}, std::pair{"oscillate", 25}}) {
         ui::TrainingController model;
         model.load(preset(name), name);
-        const ui::SampleTable table(&model);
+        const ui::SampleGrid table(&model);
         model.run(iterations);
         expectRowsMatch(model, table, trainedParameters(name, iterations),
                         std::string(name) + " after " + std::to_string(iterations));
@@ -131,7 +132,7 @@ TEST(SampleTableTest, EverySampleOfXorAndOscillateMatchesAForwardPassAfterTraini
 TEST(SampleTableTest, MazurAtIterationZeroShowsTheArticlesOutputsAndLoss) {
     ui::TrainingController model;
     model.load(preset("mazur"), "mazur");
-    const ui::SampleTable table(&model);
+    const ui::SampleGrid table(&model);
     model.setDigits(core::DigitsRange::workedExample);
     ASSERT_EQ(table.model()->columnCount(), 1);
     expectPublished(number(table, 0, kOutO1), "0.75136507");
@@ -145,7 +146,7 @@ TEST(SampleTableTest, TermModeShowsAQuestionMarkUntilTheForwardPassComputesTheVa
     for (const char* name : {"xor", "mazur"}) {
         ui::TrainingController model;
         model.load(preset(name), name);
-        const ui::SampleTable table(&model);
+        const ui::SampleGrid table(&model);
         model.setGranularity(core::Granularity::Term);
         const int samples = table.model()->columnCount();
         for (int s = 0; s < samples; ++s) {
@@ -180,7 +181,7 @@ TEST(SampleTableTest, TermModeShowsAQuestionMarkUntilTheForwardPassComputesTheVa
 TEST(SampleTableTest, TheMarkedRowFollowsTheSampleOfTheCurrentTerm) {
     ui::TrainingController model;
     model.load(preset("xor"), "xor");
-    const ui::SampleTable table(&model);
+    const ui::SampleGrid table(&model);
     EXPECT_EQ(table.markedSample(), 0);
     model.setGranularity(core::Granularity::Term);
     std::set<int> marked;
@@ -201,7 +202,8 @@ TEST(SampleTableTest, ClickingASampleShowsItOnTheNetwork) {
     window.activateWindow();
     ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
     ASSERT_TRUE(window.loadPreset("xor"));
-    ui::SampleTable* table = named<ui::SampleTable>(window, "sampleTable");
+    ASSERT_TRUE(named<ui::SampleTable>(window, "sampleTable"));
+    ui::SampleGrid* table = named<ui::SampleGrid>(window, "sampleGrid");
     ASSERT_TRUE(table);
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
                       table->visualRect(table->model()->index(kOutO1, 2)).center());
@@ -217,7 +219,7 @@ TEST(SampleTableTest, ClickingASampleShowsItOnTheNetwork) {
 
 TEST(SampleTableTest, ReadsInTheNetworksLargerFont) {
     ui::MainWindow window;
-    const QFont font = window.sampleTable()->font();
+    const QFont font = window.sampleTable()->grid()->font();
     EXPECT_EQ(font.pointSizeF(), window.networkView()->font().pointSizeF());
     EXPECT_GT(font.pointSizeF(), QApplication::font().pointSizeF());
 }
