@@ -66,6 +66,16 @@ bool forwardLayer(const Topology& topology, int l, const double* weights, const 
     return finite;
 }
 
+// Every layer forward from the inputs in the workspace's outs, one after the other. Returns
+// false if a net is not finite.
+bool forwardLayers(const Topology& topology, const double* weights, const double* biases,
+                   std::size_t samples, BatchWorkspace& work, const NodeSink& sink) {
+    bool finite = true;
+    for (int l = 1; l < topology.layerCount(); ++l)
+        finite &= forwardLayer(topology, l, weights, biases, samples, work, sink);
+    return finite;
+}
+
 // The sample losses E_s = sum 1/2 (t - o)^2 into the sink, dE/dout = -(t - o) into `dOuts`;
 // returns the sum of the sample losses, added in sample order.
 double outputLoss(const Topology& topology, const std::vector<Sample>& samples,
@@ -193,9 +203,7 @@ double backpropagateBatch(const Topology& topology, const double* weights, const
             input[kDLoss_dOut] = input[kDelta] = 0.0;
         }
     }
-    netsFinite = true;
-    for (int l = 1; l < topology.layerCount(); ++l)
-        netsFinite &= forwardLayer(topology, l, weights, biases, count, work, sink);
+    netsFinite = forwardLayers(topology, weights, biases, count, work, sink);
     const double lossSum = outputLoss(topology, samples, work, buffers);
     for (int l = topology.layerCount() - 1; l >= 1; --l)
         backwardLayer(topology, l, weights, count, work, sink, buffers.gradient);
@@ -206,6 +214,15 @@ double backpropagateBatch(const Topology& topology, const double* weights, const
     for (int p = 0; p < parameters; ++p)
         buffers.gradient[p] /= divisor;
     return lossSum / divisor;
+}
+
+bool forwardBatch(const Topology& topology, const double* weights, const double* biases,
+                  const double* inputs, std::size_t count, BatchWorkspace& work) {
+    const int widest = widestLayer(topology);
+    work.outs.resize(count * topology.nodeCount());
+    work.transposed.resize(std::size_t(widest) * widest);
+    std::copy(inputs, inputs + count * topology.inputCount(), work.outs.begin());
+    return forwardLayers(topology, weights, biases, count, work, NodeSink{});
 }
 
 }  // namespace core

@@ -34,4 +34,12 @@ double backpropagateBatch(const Topology& topology, const double* weights, const
                           const std::vector<Sample>& samples, const PassBuffers& buffers,
                           BatchWorkspace& workspace, bool& netsFinite);
 
+// The forward half of that pass alone, at any `count` points of the input space: `inputs` holds
+// each point's inputs in turn (count x inputCount values), and no target is needed. Leaves every
+// layer's outs in workspace.outs as backpropagateBatch does (layer l: count x size values from
+// count * nodeOffset(l), the output layer's last), the same bits as both passes' forward values.
+// Returns whether every net input came out finite. What the network answers anywhere.
+bool forwardBatch(const Topology& topology, const double* weights, const double* biases,
+                  const double* inputs, std::size_t count, BatchWorkspace& workspace);
+
 }  // namespace core

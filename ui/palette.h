@@ -20,6 +20,11 @@ struct Palette {
     static QColor skyBlue() { return {0x56, 0xB4, 0xE9}; }    // a further pinned run
     static QColor yellow() { return {0xF0, 0xE4, 0x42}; }     // a further pinned run
     static QColor dark() { return {0x33, 0x33, 0x33}; }       // a further pinned run
+    // The decision map's scale: orange at its low end, near white in the middle, blue at its
+    // high end (light, lightest, dark in grey).
+    static QColor scaleLow() { return highlight(); }
+    static QColor scaleMiddle() { return {0xF7, 0xF7, 0xF7}; }
+    static QColor scaleHigh() { return positive(); }
 
     // The glow under the parts the current term involves.
     static QColor glow() { return withAlpha(highlight(), 150); }

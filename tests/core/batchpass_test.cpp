@@ -9,6 +9,7 @@
 #include "core/batchpass.h"
 #include "core/matrixproduct.h"
 #include "core/trainer.h"
+#include "workedexample.h"
 
 namespace {
 
@@ -193,6 +194,59 @@ TEST(BatchPassTest, TrainerPathsAgreeAtTheLargestSize) {
             sum += snapshot.sampleDLoss_dWeight(s, weight);
         EXPECT_TRUE(sameBits(sum / snapshot.sampleCount(), snapshot.dLoss_dWeight(weight)));
     }
+}
+
+// Every layer's outs of the forward pass alone at `config`'s initial parameters, its samples'
+// inputs as the points.
+std::vector<double> forwardOuts(const core::NetworkConfig& config) {
+    const core::Topology topology = core::topologyOf(config);
+    const core::Parameters parameters = core::initialParameters(config);
+    std::vector<double> inputs;
+    for (const core::Sample& sample : config.samples)
+        inputs.insert(inputs.end(), sample.input.begin(), sample.input.end());
+    core::BatchWorkspace workspace;
+    core::forwardBatch(topology, parameters.weights.data(), parameters.biases.data(), inputs.data(),
+                       config.samples.size(), workspace);
+    return workspace.outs;
+}
+
+// The forward pass alone at the worked example's input gives the outputs Mazur published.
+TEST(BatchPassTest, ForwardAloneGivesTheWorkedExamplesOutputs) {
+    const std::vector<double> outs = forwardOuts(testing_support::workedExample());
+    ASSERT_EQ(outs.size(), 6u);  // one point: i1, i2, h1, h2, o1, o2
+    testing_support::expectPublished(outs[2], "0.593269992");
+    testing_support::expectPublished(outs[3], "0.596884378");
+    testing_support::expectPublished(outs[4], "0.75136507");
+    testing_support::expectPublished(outs[5], "0.772928465");
+}
+
+// At any points, every layer's outs are those of the sample-by-sample pass, bit for bit.
+TEST(BatchPassTest, ForwardAloneMatchesThePassBitForBit) {
+    std::mt19937_64 random(42);
+    for (const auto& shape : {std::vector<int>{2, 2, 2}, std::vector<int>{2, 9, 5, 3},
+                              std::vector<int>{2, 64, 64, 64, 64, 64, 64, 2}})
+        for (const int points : {1, 7, 300}) {
+            SCOPED_TRACE(testing::Message() << "layers " << testing::PrintToString(shape) << ", "
+                                            << points << " points");
+            const core::NetworkConfig config =
+                randomNetwork(shape, points, core::BiasMode::PerNode, random);
+            const core::Topology topology = core::topologyOf(config);
+            const PassResult reference = samplePass(config);
+            const std::vector<double> outs = forwardOuts(config);
+            for (int l = 0; l < topology.layerCount(); ++l)
+                for (int p = 0; p < points; ++p)
+                    for (int n = 0; n < topology.layerSize(l); ++n) {
+                        const std::size_t node =
+                            std::size_t(p) * topology.nodeCount() + topology.nodeIndex(l, n);
+                        const double expected =
+                            reference.nodes[node * core::kNodeFieldCount + core::kOut];
+                        const double actual =
+                            outs[std::size_t(points) * topology.layer(l).nodeOffset +
+                                 std::size_t(p) * topology.layerSize(l) + n];
+                        ASSERT_TRUE(sameBits(expected, actual))
+                            << "layer " << l << ", point " << p << ", node " << n;
+                    }
+        }
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "../core/workedexample.h"
 #include "core/markup.h"
 #include "core/trainer.h"
+#include "handforward.h"
 #include "ui/mainwindow.h"
 #include "ui/networkview.h"
 #include "ui/session/presetlibrary.h"
@@ -32,9 +33,8 @@ const session::Session& preset(const char* name) {
     return session::PresetLibrary::builtIn().find(name)->session;
 }
 
-// What a sample makes of the network at `parameters`, computed here from the definition:
-// every node's net is its bias plus the previous layer's outputs times their weights, its out
-// the sigmoid of that; E = the sum over the outputs of 1/2 (target - out)^2.
+// What a sample makes of the network at `parameters`, computed here from the definition (see
+// handforward.h); E = the sum over the outputs of 1/2 (target - out)^2.
 struct ForwardPass {
     std::vector<double> outputs;
     double loss = 0.0;
@@ -42,18 +42,8 @@ struct ForwardPass {
 
 ForwardPass forwardPass(const core::Topology& topology, const core::Parameters& parameters,
                         const core::Sample& sample) {
-    std::vector<double> outs = sample.input;
-    for (int layer = 1; layer < topology.layerCount(); ++layer) {
-        EXPECT_EQ(topology.activation(layer), core::Activation::Sigmoid);
-        std::vector<double> next;
-        for (int node = 0; node < topology.layerSize(layer); ++node) {
-            double net = parameters.biases[topology.biasIndex(layer, node)];
-            for (int source = 0; source < int(outs.size()); ++source)
-                net += parameters.weights[topology.weightIndex(layer, node, source)] * outs[source];
-            next.push_back(1.0 / (1.0 + std::exp(-net)));
-        }
-        outs = next;
-    }
+    const std::vector<double> outs =
+        testing_support::forwardByHand(topology, parameters, sample.input);
     ForwardPass pass{outs, 0.0};
     for (std::size_t k = 0; k < outs.size(); ++k)
         pass.loss += 0.5 * (sample.target[k] - outs[k]) * (sample.target[k] - outs[k]);
