@@ -21,6 +21,7 @@
 #include <cmath>
 
 #include "appinfo.h"
+#include "decisionmap.h"
 #include "displaytoolbar.h"
 #include "formulapanel.h"
 #include "inspector.h"
@@ -127,14 +128,16 @@ QWidget* MainWindow::buildTop() {
     return networkSplitter_;
 }
 
-// The loss plot with the inspector beside it, as wide as the user drags it.
+// The loss plot, then the decision map, then the inspector, as wide as the user drags them.
 QWidget* MainWindow::buildBottom() {
     lossPlot_ = new LossPlot(model_);
+    auto* map = new DecisionMap(model_);
     inspector_ = new Inspector(model_);
-    bottomSplitter_ = splitter("bottomSplitter", Qt::Horizontal, {lossPlot_, inspector_}, {0});
-    bottomSplitter_->setSizes(
-        {kStartingSize.width() - fontMetrics().averageCharWidth() * kInspectorCharacters,
-         fontMetrics().averageCharWidth() * kInspectorCharacters});
+    bottomSplitter_ =
+        splitter("bottomSplitter", Qt::Horizontal, {lossPlot_, map, inspector_}, {0});
+    const int inspector = fontMetrics().averageCharWidth() * kInspectorCharacters;
+    const int mapWidth = map->sizeHint().width();
+    bottomSplitter_->setSizes({kStartingSize.width() - inspector - mapWidth, mapWidth, inspector});
     return bottomSplitter_;
 }
 
