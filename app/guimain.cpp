@@ -65,12 +65,17 @@ Problem applyPreset(const QCommandLineParser& parser, const Options& o, ui::Main
 // The session file FILE when one is given, else the preset.
 Problem applySession(const QCommandLineParser& parser, const Options& o, ui::MainWindow& window) {
     const QStringList files = parser.positionalArguments();
+    // Without a file or a preset, what the window showed when last closed (not in a screenshot,
+    // which is the same everywhere).
+    if (files.isEmpty() && !parser.isSet(o.preset) && !parser.isSet(o.screenshot) &&
+        window.reopenLast())
+        return {};
     if (files.isEmpty()) return applyPreset(parser, o, window);
     if (files.size() > 1) return "unexpected argument \"" + files[1] + "\"";
     QString error;
     const std::optional<session::Session> session = session::SessionFile::read(files[0], &error);
     if (!session) return error;
-    window.controller()->load(*session, session::SessionFile::displayName(files[0]));
+    window.openSessionFile(files[0]);
     return {};
 }
 

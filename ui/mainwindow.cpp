@@ -19,6 +19,7 @@
 #include <QUndoView>
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "appinfo.h"
 #include "decisionmap.h"
@@ -30,6 +31,7 @@
 #include "networkdialog.h"
 #include "networkview.h"
 #include "playback.h"
+#include "recentsessions.h"
 #include "sampletable.h"
 #include "shapebar.h"
 #include "shortcutguard.h"
@@ -156,7 +158,10 @@ void MainWindow::resizeEvent(QResizeEvent* event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    if (arrangement_ == Arrangement::Remembered) saveArrangement();
+    if (arrangement_ == Arrangement::Remembered) {
+        saveArrangement();
+        RecentSessions::setLast(shown_);
+    }
     QMainWindow::closeEvent(event);
 }
 
@@ -240,6 +245,10 @@ void MainWindow::buildMenuRow() {
     menus->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
     QMenu* file = menus->addMenu(tr("&File"));
     file->addAction(tr("&Open session..."), QKeySequence::Open, this, &MainWindow::openSession);
+    QMenu* recent = file->addMenu(tr("Open &recent"));
+    recent->setObjectName("recentMenu");
+    connect(recent, &QMenu::aboutToShow, this, [this, recent] { fillRecentMenu(*recent); });
+    fillRecentMenu(*recent);
     file->addAction(tr("&Save session..."), QKeySequence::Save, this, &MainWindow::saveSession);
     file->addAction(tr("&Export image..."), QKeySequence(tr("Ctrl+E")), this,
                     &MainWindow::exportImage);
@@ -273,6 +282,7 @@ bool MainWindow::loadPreset(const QString& name) {
     if (!preset) return false;
     playback_->pause();
     model_->load(preset->session, preset->name, tr("choose %1").arg(preset->name));
+    shown_ = RecentSessions::presetPrefix + preset->name;
     return true;
 }
 
@@ -302,16 +312,51 @@ void MainWindow::editNetwork() {
 void MainWindow::openSession() {
     const QString path =
         QFileDialog::getOpenFileName(this, tr("Open session"), {}, sessionFilter());
-    if (path.isEmpty()) return;
+    if (!path.isEmpty()) openSessionFile(path);
+}
+
+bool MainWindow::openSessionFile(const QString& path) {
     QString error;
     const std::optional<session::Session> session =
         session::SessionFile::read(QFile::encodeName(path), &error);
     if (!session) {
+        RecentSessions::remove(path);
         QMessageBox::warning(this, tr("Cannot open session"), error);
-        return;
+        return false;
     }
     playback_->pause();
     model_->load(*session, session::SessionFile::displayName(path));
+    RecentSessions::add(path);
+    shown_ = path;
+    return true;
+}
+
+bool MainWindow::reopenLast() {
+    const QString last = RecentSessions::last();
+    if (last.startsWith(RecentSessions::presetPrefix))
+        return loadPreset(last.mid(int(std::strlen(RecentSessions::presetPrefix))));
+    if (last.isEmpty()) return false;
+    const std::optional<session::Session> session =
+        session::SessionFile::read(QFile::encodeName(last), nullptr);
+    if (!session) return false;
+    model_->load(*session, session::SessionFile::displayName(last));
+    shown_ = last;
+    return true;
+}
+
+// The recent files, newest first, each named by its file and showing its path as a tip.
+void MainWindow::fillRecentMenu(QMenu& menu) {
+    menu.clear();
+    const QStringList files = RecentSessions::files();
+    for (const QString& path : files) {
+        QAction* open = menu.addAction(session::SessionFile::displayName(path),
+                                       this, [this, path] { openSessionFile(path); });
+        open->setToolTip(path);
+        open->setStatusTip(path);
+    }
+    if (!files.isEmpty()) menu.addSeparator();
+    menu.addAction(tr("Clear the list"), this, [] { RecentSessions::clear(); })
+        ->setEnabled(!files.isEmpty());
 }
 
 void MainWindow::saveSession() {
@@ -324,7 +369,9 @@ void MainWindow::saveSession() {
     const QString path = session::SessionFile::withExtension(typed);
     QString error;
     if (!session::SessionFile::save(QFile::encodeName(path), model_->trainedSession(), &error))
-        QMessageBox::warning(this, tr("Cannot save session"), error);
+        return (void)QMessageBox::warning(this, tr("Cannot save session"), error);
+    RecentSessions::add(path);
+    shown_ = path;
 }
 
 void MainWindow::exportImage() {

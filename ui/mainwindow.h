@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 
+class QMenu;
 class QMenuBar;
 class QSplitter;
 
@@ -37,6 +38,12 @@ public:
 
     // Loads a built-in preset; false if there is none of that name.
     bool loadPreset(const QString& name);
+    // Opens the session file `path` (a name from Qt), adding it to Open Recent; says why not in
+    // a message box, and takes it off the list, when it cannot be read.
+    bool openSessionFile(const QString& path);
+    // Shows again what the window showed when it was last closed (a file or a preset), if it
+    // still can; false otherwise, with nothing changed.
+    bool reopenLast();
     // Waits for what the model computes in the background, then replots and lays out
     // everything at once (before grabbing the window into an image).
     void settle();
@@ -66,6 +73,7 @@ private:
     void saveArrangement() const;
     void editNetwork();
     void openSession();
+    void fillRecentMenu(QMenu& menu);
     void saveSession();
     void exportImage();
     void showAbout();
@@ -75,6 +83,7 @@ private:
     static QString sessionFilter();
 
     Arrangement arrangement_;
+    QString shown_;  // what the window shows, as RecentSessions::last says it
     bool arranged_ = false;      // whether the dividers have been placed (at the first show)
     bool userArranged_ = false;  // whether the user placed them (dragged them, or remembered)
     TrainingController* model_ = nullptr;
