@@ -422,7 +422,9 @@ start_stretch() {
     close_strays
     log "preset mazur, rate 0.5, reset"
     point preset
-    xdo mousemove "$X" "$Y" click 1 sleep 0.5 key Escape Home
+    # End, then Home: mazur loads even when the chooser shows it already (after an edit of it,
+    # whose shape the storm may have grown).
+    xdo mousemove "$X" "$Y" click 1 sleep 0.5 key Escape End sleep 0.3 key Home
     close_strays
     xdo key alt+l ctrl+a
     xdo type 0.5
