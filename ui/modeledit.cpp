@@ -13,6 +13,10 @@ ModelEdit::ModelEdit(TrainingController& model, const QString& text, ModelState 
                      ModelState after)
     : QUndoCommand(text), model_(model), before_(std::move(before)), after_(std::move(after)) {}
 
+ModelEdit* ModelEdit::moved() {
+    return new ModelEdit(model_, text(), std::move(before_), std::move(after_));
+}
+
 void ModelEdit::undo() {
     model_.restore(before_);
     emit model_.edited(TrainingController::tr("Undone: %1.").arg(text()));

@@ -34,6 +34,9 @@ public:
     void redo() override;
     // Bytes the two states hold.
     std::size_t bytes() const { return before_.bytes() + after_.bytes(); }
+    // A new command with this one's text and states (moved out of it), not yet pushed: for the
+    // stack to be made again without the oldest edits.
+    ModelEdit* moved();
 
 private:
     TrainingController& model_;

@@ -157,8 +157,12 @@ public:
     // Forgets every edit: the state now is where undoing stops (the window's start, once the
     // command line's choices are made).
     void forgetEdits();
-    // Edits kept for undo: each holds two states of the run (see ModelEdit::bytes).
+    // Edits kept for undo, and by default the most bytes their states may hold together (each holds two
+    // states of the run, see ModelEdit::bytes; the newest edit is always kept). A large
+    // network's long run holds tens of megabytes: fewer of its edits are kept.
     static constexpr int undoLimit = 50;
+    static constexpr std::size_t defaultUndoBudgetBytes = std::size_t(256) << 20;
+    void setUndoBudgetBytes(std::size_t bytes) { undoBudgetBytes_ = bytes; }
     // Sets parameter `index` (weights, then biases) to `value` in the current iteration's state
     // and starts the run over from there: the edited state is iteration 0. Returns false with
     // `error` set, changing nothing, when there is no such parameter or the value is not allowed
@@ -253,6 +257,8 @@ private:
     // Makes `change` (which returns whether it changed anything) one undoable edit called `text`.
     bool edit(const QString& text, const std::function<bool()>& change);
     ModelState capture() const;
+    // Pushes the edit called `text` from `before` to the model now, within the undo budget.
+    void pushEdit(const QString& text, ModelState before);
     // Puts back a state an edit kept.
     void restore(const ModelState& state);
     // Starts the run over from `session`, an edit of the current problem, keeping the pins and
@@ -301,6 +307,7 @@ private:
     Changes pending_;
     QUndoStack undoStack_;
     long long starts_ = 0;  // edits that started the run over from an edited state
+    std::size_t undoBudgetBytes_ = defaultUndoBudgetBytes;
     std::unique_ptr<ModelState> beforeValueDrag_;  // the model as a drag along a number found it
     QString valueDragEdit_;  // the last edit the drag made
     // Last: destroyed first, so that no answer comes to a model half gone.

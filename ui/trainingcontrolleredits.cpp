@@ -45,7 +45,7 @@ bool TrainingController::edit(const QString& text, const std::function<bool()>& 
     ModelState before = capture();
     const long long startsBefore = starts_;
     if (!change()) return false;
-    undoStack_.push(new ModelEdit(*this, text, std::move(before), capture()));
+    pushEdit(text, std::move(before));
     // A new start from an edited state is news; a problem loaded, Reset or a new rate shows.
     if (starts_ != startsBefore) emit edited(startsOverSentence(text));
     return true;
@@ -61,7 +61,7 @@ void TrainingController::endValueDrag() {
     if (!beforeValueDrag_) return;
     ModelState before = std::move(*std::exchange(beforeValueDrag_, nullptr));
     if (valueDragEdit_.isEmpty()) return;  // it changed nothing
-    undoStack_.push(new ModelEdit(*this, valueDragEdit_, std::move(before), capture()));
+    pushEdit(valueDragEdit_, std::move(before));
     emit edited(startsOverSentence(valueDragEdit_));
 }
 
@@ -69,6 +69,27 @@ void TrainingController::cancelValueDrag() {
     if (!beforeValueDrag_) return;
     const ModelState before = std::move(*std::exchange(beforeValueDrag_, nullptr));
     if (!valueDragEdit_.isEmpty()) restore(before);
+}
+
+void TrainingController::pushEdit(const QString& text, ModelState before) {
+    undoStack_.push(new ModelEdit(*this, text, std::move(before), capture()));
+    // Pushing dropped whatever was undone: every edit kept is done. Over the budget, the stack
+    // is made again of the newest edits that fit (the newest always), their states moved.
+    std::size_t total = 0;
+    for (int i = 0; i < undoStack_.count(); ++i)
+        total += static_cast<const ModelEdit*>(undoStack_.command(i))->bytes();
+    if (total <= undoBudgetBytes_) return;
+    std::vector<ModelEdit*> kept;
+    std::size_t bytes = 0;
+    for (int i = undoStack_.count() - 1; i >= 0; --i) {
+        const auto* edit = static_cast<const ModelEdit*>(undoStack_.command(i));
+        if (!kept.empty() && bytes + edit->bytes() > undoBudgetBytes_) break;
+        bytes += edit->bytes();
+        kept.push_back(const_cast<ModelEdit*>(edit)->moved());
+    }
+    undoStack_.clear();
+    for (auto edit = kept.rbegin(); edit != kept.rend(); ++edit)
+        undoStack_.push(*edit);
 }
 
 void TrainingController::forgetEdits() {
@@ -300,7 +321,7 @@ void TrainingController::endRateDrag() {
     // The drag is one edit, from the model as it found it.
     ModelState before = std::move(*std::exchange(beforeDrag_, nullptr));
     const QString text = tr("drag the learning rate to %1").arg(valueText(learningRate()));
-    undoStack_.push(new ModelEdit(*this, text, std::move(before), capture()));
+    pushEdit(text, std::move(before));
 }
 
 void TrainingController::cancelRateDrag() {

@@ -12,7 +12,6 @@
 
 #include "../core/workedexample.h"
 #include "ui/mainwindow.h"
-#include <QStatusBar>
 #include "ui/networkview.h"
 #include "ui/trainingcontroller.h"
 #include "ui/valueeditor.h"
@@ -296,6 +295,44 @@ TEST(EditingTest, EnterClosesTheEditorAndTheWindowKeysActAgain) {
     QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
     EXPECT_EQ(model.snapshot().weightsBefore()[kW5], 0.4);
     EXPECT_EQ(status->text(), "Undone: set w5 to 0.9.");
+}
+
+}  // namespace
+
+namespace {
+
+// Over the undo budget the oldest edits go; those kept still undo bit for bit.
+TEST(EditingBudgetTest, TheOldestEditsGoWhenTheStatesOutgrowTheBudget) {
+    ui::TrainingController model;
+    model.load(preset("mazur"), "mazur");
+    std::vector<Seen> before;
+    for (int i = 1; i <= 6; ++i) {
+        model.run(2000 * i);  // a longer run, a larger record, each time
+        before.push_back(seen(model));
+        ASSERT_TRUE(model.editParameter(kW5, 0.1 * i));
+    }
+    ASSERT_EQ(model.undoStack()->count(), 6);
+    std::size_t largest = 0;
+    for (int i = 0; i < 6; ++i)
+        largest = std::max(largest, static_cast<const ui::ModelEdit*>(
+                                        model.undoStack()->command(i))->bytes());
+    // Room for about two of them: the next edit keeps only the newest that fit.
+    model.setUndoBudgetBytes(2 * largest + largest / 2);
+    model.run(10);
+    before.push_back(seen(model));
+    ASSERT_TRUE(model.editParameter(kW5, 0.7));
+    const int kept = model.undoStack()->count();
+    EXPECT_GE(kept, 1);
+    EXPECT_LT(kept, 7);
+    EXPECT_EQ(model.undoStack()->undoText(), "set w5 to 0.7");
+    for (int i = 0; i < kept; ++i) {
+        model.undoStack()->undo();
+        EXPECT_EQ(seen(model), before[before.size() - 1 - i]) << "undo " << i;
+    }
+    EXPECT_FALSE(model.undoStack()->canUndo());
+    while (model.undoStack()->canRedo())
+        model.undoStack()->redo();
+    EXPECT_EQ(model.snapshot().weightsBefore()[kW5], 0.7);
 }
 
 }  // namespace
