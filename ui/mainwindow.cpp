@@ -247,8 +247,11 @@ void MainWindow::buildMenuRow() {
     file->addAction(tr("&Open session..."), QKeySequence::Open, this, &MainWindow::openSession);
     QMenu* recent = file->addMenu(tr("Open &recent"));
     recent->setObjectName("recentMenu");
-    connect(recent, &QMenu::aboutToShow, this, [this, recent] { fillRecentMenu(*recent); });
-    fillRecentMenu(*recent);
+    const auto fill = [this, recent] {
+        RecentSessions::fill(*recent, [this](const QString& path) { openSessionFile(path); });
+    };
+    connect(recent, &QMenu::aboutToShow, this, fill);
+    fill();
     file->addAction(tr("&Save session..."), QKeySequence::Save, this, &MainWindow::saveSession);
     file->addAction(tr("&Export image..."), QKeySequence(tr("Ctrl+E")), this,
                     &MainWindow::exportImage);
@@ -342,21 +345,6 @@ bool MainWindow::reopenLast() {
     model_->load(*session, session::SessionFile::displayName(last));
     shown_ = last;
     return true;
-}
-
-// The recent files, newest first, each named by its file and showing its path as a tip.
-void MainWindow::fillRecentMenu(QMenu& menu) {
-    menu.clear();
-    const QStringList files = RecentSessions::files();
-    for (const QString& path : files) {
-        QAction* open = menu.addAction(session::SessionFile::displayName(path),
-                                       this, [this, path] { openSessionFile(path); });
-        open->setToolTip(path);
-        open->setStatusTip(path);
-    }
-    if (!files.isEmpty()) menu.addSeparator();
-    menu.addAction(tr("Clear the list"), this, [] { RecentSessions::clear(); })
-        ->setEnabled(!files.isEmpty());
 }
 
 void MainWindow::saveSession() {

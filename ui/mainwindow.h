@@ -2,7 +2,6 @@
 
 #include <QMainWindow>
 
-class QMenu;
 class QMenuBar;
 class QSplitter;
 
@@ -73,7 +72,6 @@ private:
     void saveArrangement() const;
     void editNetwork();
     void openSession();
-    void fillRecentMenu(QMenu& menu);
     void saveSession();
     void exportImage();
     void showAbout();

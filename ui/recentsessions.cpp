@@ -1,6 +1,9 @@
 #include "recentsessions.h"
 
+#include <QMenu>
 #include <QSettings>
+
+#include "ui/session/sessionfile.h"
 
 namespace ui {
 
@@ -40,6 +43,19 @@ QString RecentSessions::last() {
 
 void RecentSessions::setLast(const QString& what) {
     QSettings().setValue(kLastKey, what);
+}
+
+void RecentSessions::fill(QMenu& menu, const std::function<void(const QString&)>& open) {
+    menu.clear();
+    const QStringList list = files();
+    for (const QString& path : list) {
+        QAction* entry = menu.addAction(session::SessionFile::displayName(path));
+        QObject::connect(entry, &QAction::triggered, &menu, [open, path] { open(path); });
+        entry->setToolTip(path);
+        entry->setStatusTip(path);
+    }
+    if (!list.isEmpty()) menu.addSeparator();
+    menu.addAction(QMenu::tr("Clear the list"), [] { clear(); })->setEnabled(!list.isEmpty());
 }
 
 }  // namespace ui

@@ -2,6 +2,9 @@
 
 #include <QString>
 #include <QStringList>
+#include <functional>
+
+class QMenu;
 
 namespace ui {
 
@@ -25,6 +28,10 @@ public:
     // nothing is known.
     static QString last();
     static void setLast(const QString& what);
+
+    // Fills `menu` with the files, newest first, each named by its file (its path as a tip) and
+    // opened by `open`, then "Clear the list".
+    static void fill(QMenu& menu, const std::function<void(const QString&)>& open);
 };
 
 }  // namespace ui
