@@ -75,7 +75,7 @@ Problem applySession(const QCommandLineParser& parser, const Options& o, ui::Mai
     QString error;
     const std::optional<session::Session> session = session::SessionFile::read(files[0], &error);
     if (!session) return error;
-    window.openSessionFile(files[0]);
+    window.showSession(*session, files[0]);
     return {};
 }
 

@@ -327,11 +327,15 @@ bool MainWindow::openSessionFile(const QString& path) {
         QMessageBox::warning(this, tr("Cannot open session"), error);
         return false;
     }
+    showSession(*session, path);
+    return true;
+}
+
+void MainWindow::showSession(const session::Session& session, const QString& path) {
     playback_->pause();
-    model_->load(*session, session::SessionFile::displayName(path));
+    model_->load(session, session::SessionFile::displayName(path));
     RecentSessions::add(path);
     shown_ = path;
-    return true;
 }
 
 bool MainWindow::reopenLast() {
@@ -342,8 +346,7 @@ bool MainWindow::reopenLast() {
     const std::optional<session::Session> session =
         session::SessionFile::read(QFile::encodeName(last), nullptr);
     if (!session) return false;
-    model_->load(*session, session::SessionFile::displayName(last));
-    shown_ = last;
+    showSession(*session, last);
     return true;
 }
 

@@ -2,6 +2,8 @@
 
 #include <QMainWindow>
 
+#include "ui/session/sessionfile.h"
+
 class QMenuBar;
 class QSplitter;
 
@@ -40,6 +42,8 @@ public:
     // Opens the session file `path` (a name from Qt), adding it to Open Recent; says why not in
     // a message box, and takes it off the list, when it cannot be read.
     bool openSessionFile(const QString& path);
+    // Shows `session`, read from the file `path`, and puts the file first in Open Recent.
+    void showSession(const session::Session& session, const QString& path);
     // Shows again what the window showed when it was last closed (a file or a preset), if it
     // still can; false otherwise, with nothing changed.
     bool reopenLast();
