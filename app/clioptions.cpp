@@ -37,6 +37,8 @@ struct OptionTable {
     QCommandLineOption preset{"preset", "Start from preset NAME (default mazur).", "NAME"};
     QCommandLineOption config{"config", "Start from the session file FILE.", "FILE"};
     QCommandLineOption learningRate{"lr", "Learning rate, above 0 and at most 1e6.", "X"};
+    QCommandLineOption momentum{
+        "momentum", "Momentum beta, from 0 (default: plain gradient descent) up to 1, not 1.", "B"};
     QCommandLineOption steps{"steps", "Updates to make (default 1; 0 allowed).", "N"};
     QCommandLineOption hiddenActivation{
         "hidden-activation",
@@ -61,9 +63,10 @@ struct OptionTable {
 
     // All of the above, in order.
     QList<QCommandLineOption> all() const {
-        return {help,   version,          preset,           config,      learningRate,
-                steps,  hiddenActivation, outputActivation, trainBiases, freezeBiases,
-                format, listPresets,      explain,          digits,      save};
+        return {help,         version, preset,           config,           learningRate,
+                momentum,     steps,   hiddenActivation, outputActivation, trainBiases,
+                freezeBiases, format,  listPresets,      explain,          digits,
+                save};
     }
 };
 
@@ -89,6 +92,7 @@ private:
     bool readConfig();
     bool readPreset();
     bool readLearningRate();
+    bool readMomentum();
     bool readSteps();
     bool readActivation(const QCommandLineOption& option, bool hidden);
     bool readBiasTraining();
@@ -113,7 +117,7 @@ std::optional<CliOptions> OptionReader::read(const QList<QByteArray>& arguments,
         options_.action = CliOptions::Action::Version;
     } else if (parser_.isSet(table_.listPresets)) {
         options_.action = CliOptions::Action::ListPresets;
-    } else if (!readSource() || !readLearningRate() || !readSteps() ||
+    } else if (!readSource() || !readLearningRate() || !readMomentum() || !readSteps() ||
                !readActivation(table_.hiddenActivation, true) ||
                !readActivation(table_.outputActivation, false) || !readBiasTraining() ||
                !readOutput() || !readDigits()) {
@@ -195,6 +199,19 @@ bool OptionReader::readLearningRate() {
         return fail(QStringLiteral("--lr: expected a number above 0 and at most 1e6, got \"%1\"")
                         .arg(text));
     options_.session.config.learningRate = value;
+    return true;
+}
+
+bool OptionReader::readMomentum() {
+    if (!parser_.isSet(table_.momentum)) return true;
+    const QString text = textOf(table_.momentum);
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok || !(value >= 0.0 && value < 1.0))
+        return fail(QStringLiteral(
+                        "--momentum: expected a number from 0 up to, not including, 1, got \"%1\"")
+                        .arg(text));
+    options_.session.config.momentum = value;
     return true;
 }
 

@@ -108,6 +108,8 @@ std::string validateConfig(const NetworkConfig& config) {
     if (!std::isfinite(config.learningRate) || config.learningRate <= 0.0 ||
         config.learningRate > ConfigLimits::maxLearningRate)
         return "learning_rate: must be a number above 0 and at most 1e6";
+    if (!(config.momentum >= 0.0 && config.momentum < 1.0))
+        return "momentum: must be a number from 0 up to, not including, 1";
     if (auto error = checkParameters(config); !error.empty()) return error;
     return checkSamples(config);
 }

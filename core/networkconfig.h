@@ -42,8 +42,11 @@ struct NetworkConfig {
                                         Activation::Sigmoid};  // non-input layers
     BiasMode biasMode = BiasMode::Shared;
     bool trainBiases = false;   // the worked example keeps its biases fixed
-    double learningRate = 0.5;  // lr in p <- p - lr * dE/dp
-    std::uint64_t seed = 1;     // draws the weights and biases that are not given
+    double learningRate = 0.5;  // lr in p <- p - lr * v
+    // beta in v <- beta * v + dE/dp, from 0 (plain gradient descent: v = dE/dp) up to, not
+    // including, 1; v starts at 0.
+    double momentum = 0.0;
+    std::uint64_t seed = 1;  // draws the weights and biases that are not given
     // weights[l][d][s]: from node s of layer l to node d of layer l+1; empty: drawn from `seed`.
     std::vector<std::vector<std::vector<double>>> weights;
     // biases[l]: the bias of layer l+1 (one value when shared, one per node otherwise);

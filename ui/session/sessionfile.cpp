@@ -130,6 +130,11 @@ bool readLearningRate(JsonReader& reader, const QJsonValue& value, const QString
     return reader.number(value, field, session.config.learningRate);
 }
 
+bool readMomentum(JsonReader& reader, const QJsonValue& value, const QString& field,
+                  Session& session) {
+    return reader.number(value, field, session.config.momentum);
+}
+
 bool readSeed(JsonReader& reader, const QJsonValue& value, const QString& field, Session& session) {
     long long seed = 0;
     if (!reader.integer(value, field, 0, 0x1p53, seed)) return false;
@@ -200,6 +205,7 @@ constexpr KeyReader kKeyReaders[] = {
     {"bias_mode", true, readBiasMode},
     {"train_biases", true, readTrainBiases},
     {"learning_rate", false, readLearningRate},
+    {"momentum", false, readMomentum},
     {"seed", false, readSeed},
     {"weights", false, readWeights},
     {"biases", false, readBiases},
@@ -364,6 +370,8 @@ void writeNetworkKeys(JsonWriter& json, const core::NetworkConfig& config) {
         .field("bias_mode", core::biasModeName(config.biasMode))
         .field("train_biases", config.trainBiases)
         .field("learning_rate", config.learningRate);
+    // Plain gradient descent leaves the key out, so that files stay as they were before it.
+    if (config.momentum != 0.0) json.field("momentum", config.momentum);
 }
 
 }  // namespace session
