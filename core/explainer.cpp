@@ -56,6 +56,7 @@ private:
     Term biasGradientTerm(const TermSlot& slot) const;
     Term meanTerm(const TermSlot& slot) const;
     Term updateTerm(const TermSlot& slot) const;
+    Term velocityTerm(const TermSlot& slot) const;
 };
 
 Term TermWriter::write(const TermSlot& slot) const {
@@ -87,6 +88,9 @@ Term TermWriter::write(const TermSlot& slot) const {
         case Kind::WeightMean:
         case Kind::BiasMean:
             return meanTerm(slot);
+        case Kind::WeightVelocity:
+        case Kind::BiasVelocity:
+            return velocityTerm(slot);
         case Kind::WeightUpdate:
         case Kind::BiasUpdate:
             break;
@@ -315,25 +319,57 @@ Term TermWriter::meanTerm(const TermSlot& slot) const {
 
 // Update -----------------------------------------------------------------------------------------
 
-// p+ = p - lr * dE/dp, for one weight or bias.
+// p+ = p - lr * dE/dp, for one weight or bias; with momentum p+ = p - lr * v+.
 Term TermWriter::updateTerm(const TermSlot& slot) const {
     const int p = slot.other;
     const bool isWeight = slot.kind == Kind::WeightUpdate;
     const std::string symbol = isWeight ? weight(p) : bias(p);
+    const std::string name = isWeight ? topology_.weightName(p) : topology_.biasName(p);
     const QuantityRef rate{Quantity::LearningRate};
     const QuantityRef before = isWeight ? weightRef(p) : biasRef(p);
+    const bool momentum = snapshot_.momentum() != 0.0;
+    const QuantityRef step =
+        momentum
+            ? QuantityRef{.quantity =
+                              isWeight ? Quantity::NewWeightVelocity : Quantity::NewBiasVelocity,
+                          .parameter = p}
+            : QuantityRef{.quantity = isWeight ? Quantity::DLoss_dWeight : Quantity::DLoss_dBias,
+                          .parameter = p};
+    Factors factors{before, rate, step};
+    const std::string formula =
+        factors.mark(before, symbol) + " - " + factors.mark(rate, "@{eta}") + " * " +
+        factors.mark(step, momentum ? "v_{" + symbol + "}^{+}" : partial("E_{total}", symbol));
+    const std::string numbers =
+        number(factors, before) + " - " + operand(factors, rate) + " * " + operand(factors, step);
+    return make(Phase::Update, slot, symbol + "^{+}", formula, numbers, factors,
+                momentum ? "Gradient descent with momentum moves " + name +
+                               " against its velocity, by the learning rate times the velocity."
+                         : "Gradient descent moves " + name +
+                               " against its gradient, by the learning rate times the gradient.",
+                isWeight ? Highlight{.weights = {p}} : biasHighlight(p));
+}
+
+// v+ = beta * v + dE/dp, the velocity of one weight or bias under momentum.
+Term TermWriter::velocityTerm(const TermSlot& slot) const {
+    const int p = slot.other;
+    const bool isWeight = slot.kind == Kind::WeightVelocity;
+    const std::string symbol = isWeight ? weight(p) : bias(p);
+    const std::string velocity = "v_{" + symbol + "}";
+    const QuantityRef beta{Quantity::Momentum};
+    const QuantityRef before{
+        .quantity = isWeight ? Quantity::WeightVelocity : Quantity::BiasVelocity, .parameter = p};
     const QuantityRef gradient{
         .quantity = isWeight ? Quantity::DLoss_dWeight : Quantity::DLoss_dBias, .parameter = p};
-    Factors factors{before, rate, gradient};
-    const std::string formula = factors.mark(before, symbol) + " - " +
-                                factors.mark(rate, "@{eta}") + " * " +
+    Factors factors{beta, before, gradient};
+    const std::string formula = factors.mark(beta, "@{beta}") + " * " +
+                                factors.mark(before, velocity) + " + " +
                                 factors.mark(gradient, partial("E_{total}", symbol));
-    const std::string numbers = number(factors, before) + " - " + operand(factors, rate) + " * " +
+    const std::string numbers = number(factors, beta) + " * " + operand(factors, before) + " + " +
                                 operand(factors, gradient);
-    return make(Phase::Update, slot, symbol + "^{+}", formula, numbers, factors,
-                "Gradient descent moves " +
+    return make(Phase::Update, slot, velocity + "^{+}", formula, numbers, factors,
+                "Momentum keeps a running sum of gradients: the velocity of " +
                     (isWeight ? topology_.weightName(p) : topology_.biasName(p)) +
-                    " against its gradient, by the learning rate times the gradient.",
+                    " is beta times its last velocity plus this step's gradient.",
                 isWeight ? Highlight{.weights = {p}} : biasHighlight(p));
 }
 

@@ -99,7 +99,7 @@ Explanation::Explanation(const StepSnapshot& snapshot, int digits)
     const int parameters = topology.weightCount() + (biases ? topology.biasCount() : 0);
     shape_.forwardEnd = samples * forwardTerms_ + batch;
     shape_.backwardEnd = shape_.forwardEnd + samples * backwardTerms_ + batch * parameters;
-    shape_.total = shape_.backwardEnd + (snapshot.updated() ? parameters : 0);
+    shape_.total = shape_.backwardEnd + (snapshot.updated() ? parameters * updateTerms() : 0);
 }
 
 int Explanation::backwardNodeTerms(int layer) const {
@@ -107,6 +107,15 @@ int Explanation::backwardNodeTerms(int layer) const {
     const Topology& topology = snapshot_.topology();
     const bool output = layer == topology.layerCount() - 1;
     return (output ? 1 : topology.layerSize(layer + 1) + 1) + 2;
+}
+
+int Explanation::updateTerms() const {
+    return snapshot_.momentum() != 0.0 ? 2 : 1;
+}
+
+int Explanation::updateIndex(int parameter, bool velocity) const {
+    if (velocity && updateTerms() == 1) return -1;  // no velocity without momentum
+    return shape_.backwardEnd + parameter * updateTerms() + (updateTerms() == 2 && !velocity);
 }
 
 int Explanation::backwardStart(int sample, int layer) const {
@@ -167,9 +176,12 @@ TermSlot Explanation::slotAt(int index) const {
         return p < weights ? TermSlot{.kind = Kind::WeightMean, .other = p}
                            : TermSlot{.kind = Kind::BiasMean, .other = p - weights};
     }
-    const int p = index - shape_.backwardEnd;
-    return p < weights ? TermSlot{.kind = Kind::WeightUpdate, .other = p}
-                       : TermSlot{.kind = Kind::BiasUpdate, .other = p - weights};
+    // With momentum, each parameter's velocity term and then its update term.
+    const int p = (index - shape_.backwardEnd) / updateTerms();
+    const bool velocity = updateTerms() == 2 && (index - shape_.backwardEnd) % 2 == 0;
+    if (p < weights)
+        return {.kind = velocity ? Kind::WeightVelocity : Kind::WeightUpdate, .other = p};
+    return {.kind = velocity ? Kind::BiasVelocity : Kind::BiasUpdate, .other = p - weights};
 }
 
 Term Explanation::term(int index) const {
@@ -247,12 +259,16 @@ int Explanation::indexOf(const QuantityRef& ref) const {
         case Quantity::DLoss_dBias:
             if (bias) index = batch ? means + topology.weightCount() + p : biasGradient(0, p);
             break;
+        case Quantity::NewWeightVelocity:
         case Quantity::NewWeight:
-            if (weight && snapshot_.updated()) index = shape_.backwardEnd + p;
+            if (weight && snapshot_.updated())
+                index = updateIndex(p, ref.quantity == Quantity::NewWeightVelocity);
             break;
+        case Quantity::NewBiasVelocity:
         case Quantity::NewBias:
             if (bias && snapshot_.updated())
-                index = shape_.backwardEnd + topology.weightCount() + p;
+                index = updateIndex(topology.weightCount() + p,
+                                    ref.quantity == Quantity::NewBiasVelocity);
             break;
         default:  // the givens: no term computes them
             break;

@@ -65,7 +65,8 @@ struct Term {
 // the errors and the loss; then, layer by layer from the output, dE/dout (for a hidden node, one
 // term per path and their sum), dout/dnet and delta of each node, and the gradient of each weight
 // and trained bias; with several samples the batch mean; last, when the step updated, each
-// parameter's update. Numbers are written with `digits` significant digits. All at once: for
+// parameter's update (with momentum, its new velocity first). Numbers are written with `digits`
+// significant digits. All at once: for
 // small networks and tests; Explanation gives any one term of any network.
 std::vector<Term> explain(const StepSnapshot& snapshot, int digits = 9);
 
@@ -100,6 +101,11 @@ private:
     int backwardStart(int sample, int layer) const;
     // Terms each node of `layer` has in the backward pass before the layer's gradients.
     int backwardNodeTerms(int layer) const;
+    // Terms each trained parameter has in the update: 2 with momentum (velocity, then value).
+    int updateTerms() const;
+    // Where the update's term of trained parameter `parameter` (weights, then biases) is: its
+    // velocity's, or its new value's; -1 for a velocity without momentum.
+    int updateIndex(int parameter, bool velocity) const;
 
     StepSnapshot snapshot_;
     int digits_ = 9;

@@ -13,10 +13,8 @@ struct Symbol {
 };
 
 constexpr Symbol kSymbols[] = {
-    {"d", "d", "&part;"},
-    {"delta", "delta", "&delta;"},
-    {"eta", "lr", "&eta;"},
-    {"half", "1/2", "&frac12;"},
+    {"beta", "beta", "&beta;"}, {"d", "d", "&part;"},        {"delta", "delta", "&delta;"},
+    {"eta", "lr", "&eta;"},     {"half", "1/2", "&frac12;"},
 };
 
 class Renderer {

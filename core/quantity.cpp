@@ -59,6 +59,21 @@ std::string quantityName(const Topology& topology, const QuantityRef& ref, int s
         case Quantity::LearningRate:
             name = "lr";
             break;
+        case Quantity::NewWeightVelocity:
+            name = "v_" + topology.weightName(ref.parameter) + " (new)";
+            break;
+        case Quantity::NewBiasVelocity:
+            name = "v_" + topology.biasName(ref.parameter) + " (new)";
+            break;
+        case Quantity::WeightVelocity:
+            name = "v_" + topology.weightName(ref.parameter);
+            break;
+        case Quantity::BiasVelocity:
+            name = "v_" + topology.biasName(ref.parameter);
+            break;
+        case Quantity::Momentum:
+            name = "beta";
+            break;
     }
     if (ref.sample >= 0 && sampleCount > 1) name += " of sample " + std::to_string(ref.sample + 1);
     return name;

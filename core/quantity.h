@@ -22,14 +22,19 @@ enum class Quantity {
     SampleDLoss_dBias,    // dE/db of one sample's loss
     DLoss_dWeight,        // dE/dw of the batch loss
     DLoss_dBias,          // dE/db of the batch loss
-    NewWeight,            // w - lr * dE/dw
-    NewBias,              // b - lr * dE/db
+    NewWeight,            // w - lr * dE/dw (with momentum: w - lr * v_w+)
+    NewBias,              // b - lr * dE/db (with momentum: b - lr * v_b+)
+    NewWeightVelocity,    // v_w+ = beta * v_w + dE/dw: a weight's velocity after the update
+    NewBiasVelocity,      // v_b+ = beta * v_b + dE/db
     // The step's givens: read by its formulas, never computed by a term of the explanation nor
     // reported by a divergence. The inputs are not among them: they are Out of layer 0.
-    Weight,        // a weight's value before the update (`parameter`)
-    Bias,          // a bias's value before the update (`parameter`)
-    Target,        // the target of output node `node` in `sample` (`layer`: the output layer)
-    LearningRate,  // lr of the update
+    Weight,          // a weight's value before the update (`parameter`)
+    Bias,            // a bias's value before the update (`parameter`)
+    Target,          // the target of output node `node` in `sample` (`layer`: the output layer)
+    LearningRate,    // lr of the update
+    WeightVelocity,  // a weight's velocity before the update (`parameter`); 0 at the start
+    BiasVelocity,    // a bias's velocity before the update (`parameter`)
+    Momentum,        // beta of the update: how much of the velocity carries over
 };
 
 // Names one number of a step: its kind and where it sits.

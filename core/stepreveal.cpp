@@ -17,13 +17,18 @@ StepReveal::State StepReveal::state(const QuantityRef& ref) const {
         case Quantity::Bias:
         case Quantity::Target:
         case Quantity::LearningRate:
+        case Quantity::WeightVelocity:
+        case Quantity::BiasVelocity:
+        case Quantity::Momentum:
             return State::Known;
         default:
             break;
     }
     if (!terms_) {
-        const bool update =
-            ref.quantity == Quantity::NewWeight || ref.quantity == Quantity::NewBias;
+        const bool update = ref.quantity == Quantity::NewWeight ||
+                            ref.quantity == Quantity::NewBias ||
+                            ref.quantity == Quantity::NewWeightVelocity ||
+                            ref.quantity == Quantity::NewBiasVelocity;
         return update ? State::NotYet : State::Known;
     }
     const int index = terms_->indexOf(ref);

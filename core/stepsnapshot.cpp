@@ -3,8 +3,9 @@
 namespace core {
 
 NodeValues StepSnapshot::node(int sample, int layer, int node) const {
-    const double* v = values_.get() + kNodeFieldCount * (std::size_t(sample) * topology().nodeCount() +
-                                                         topology().nodeIndex(layer, node));
+    const double* v =
+        values_.get() + kNodeFieldCount * (std::size_t(sample) * topology().nodeCount() +
+                                           topology().nodeIndex(layer, node));
     const double slope = layer == 0 ? 0.0 : activationSlope(topology().activation(layer), v[kOut]);
     return {v[kNet], v[kOut], v[kDLoss_dOut], slope, v[kDelta]};
 }
@@ -94,6 +95,16 @@ double StepSnapshot::value(const QuantityRef& ref) const {
             return samples()[ref.sample].target[ref.node];
         case Quantity::LearningRate:
             return learningRate_;
+        case Quantity::NewWeightVelocity:
+            return velocityAfter()[ref.parameter];
+        case Quantity::NewBiasVelocity:
+            return velocityAfter()[topology().weightCount() + ref.parameter];
+        case Quantity::WeightVelocity:
+            return velocityBefore()[ref.parameter];
+        case Quantity::BiasVelocity:
+            return velocityBefore()[topology().weightCount() + ref.parameter];
+        case Quantity::Momentum:
+            return momentum_;
     }
     return 0.0;
 }

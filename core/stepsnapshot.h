@@ -49,6 +49,8 @@ public:
     long long iteration() const { return iteration_; }
     // lr of this step's update.
     double learningRate() const { return learningRate_; }
+    // beta of this step's update: 0 for plain gradient descent.
+    double momentum() const { return momentum_; }
     // Whether this network's biases are trained (frozen biases keep their value in an update).
     bool trainsBiases() const { return trainsBiases_; }
     // Whether the update was made: false for an evaluation of a state, or a step that diverged.
@@ -87,6 +89,11 @@ public:
     std::span<const double> biasesAfter() const { return slice(parameterCount(), 1); }
     Parameters parametersBefore() const;
     Parameters parametersAfter() const;
+    // The velocity v of every parameter before and after the update, weights then biases:
+    // v+ = beta * v + dE/dp for a trained parameter with beta > 0; 0 for a frozen bias and
+    // throughout plain gradient descent; after equals before when the update was not made.
+    std::span<const double> velocityBefore() const { return block(3); }
+    std::span<const double> velocityAfter() const { return block(4); }
 
     // The value of any number of the step, named by `ref`: one it computed or one of its givens.
     double value(const QuantityRef& ref) const;
@@ -95,12 +102,21 @@ private:
     friend class Trainer;
 
     int parameterCount() const { return topology().weightCount() + topology().biasCount(); }
-    // The storage holds, in order: every sample's nodes; the parameters before, after and the
-    // batch gradient (weights, then biases); the sample losses.
+    // The parameter blocks: before, after, the batch gradient, the velocity before and after.
+    static constexpr int kParameterBlocks = 5;
+    // The storage holds, in order: every sample's nodes; the parameter blocks (weights, then
+    // biases); the sample losses.
     std::size_t parameterOffset() const {
         return std::size_t(kNodeFieldCount) * sampleCount() * topology().nodeCount();
     }
-    std::size_t sampleLossOffset() const { return parameterOffset() + 3 * parameterCount(); }
+    std::size_t sampleLossOffset() const {
+        return parameterOffset() + kParameterBlocks * parameterCount();
+    }
+    // Parameter block `index` whole, weights then biases.
+    std::span<const double> block(int index) const {
+        return {values_.get() + parameterOffset() + std::size_t(index) * parameterCount(),
+                std::size_t(parameterCount())};
+    }
     std::size_t size() const { return sampleLossOffset() + sampleCount(); }
     // The weights (part 0) or biases (part 1) of the parameter block starting at `offset`.
     std::span<const double> slice(std::size_t offset, int part) const;
@@ -108,6 +124,7 @@ private:
     std::shared_ptr<const TrainingContext> context_;
     long long iteration_ = 0;
     double learningRate_ = 0.0;
+    double momentum_ = 0.0;
     bool trainsBiases_ = false;
     bool updated_ = false;
     std::optional<Divergence> divergence_;

@@ -57,10 +57,16 @@ void forEachSlot(const StepSnapshot& snapshot, Visit visit) {
             visit({Kind::BiasMean, -1, -1, -1, b});
     }
     if (!snapshot.updated()) return;
-    for (int w = 0; w < topology.weightCount(); ++w)
+    // With momentum each parameter's new velocity comes just before its new value.
+    const bool momentum = snapshot.momentum() != 0.0;
+    for (int w = 0; w < topology.weightCount(); ++w) {
+        if (momentum) visit({Kind::WeightVelocity, -1, -1, -1, w});
         visit({Kind::WeightUpdate, -1, -1, -1, w});
-    for (int b = 0; biases && b < topology.biasCount(); ++b)
+    }
+    for (int b = 0; biases && b < topology.biasCount(); ++b) {
+        if (momentum) visit({Kind::BiasVelocity, -1, -1, -1, b});
         visit({Kind::BiasUpdate, -1, -1, -1, b});
+    }
 }
 
 }  // namespace
@@ -109,6 +115,10 @@ QuantityRef quantityOf(const StepSnapshot& snapshot, const TermSlot& slot) {
             return {.quantity = Quantity::DLoss_dBias, .parameter = other};
         case Kind::WeightUpdate:
             return {.quantity = Quantity::NewWeight, .parameter = other};
+        case Kind::WeightVelocity:
+            return {.quantity = Quantity::NewWeightVelocity, .parameter = other};
+        case Kind::BiasVelocity:
+            return {.quantity = Quantity::NewBiasVelocity, .parameter = other};
         case Kind::BiasUpdate:
             break;
     }

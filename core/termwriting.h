@@ -92,6 +92,8 @@ struct TermSlot {
         BiasMean,          // dE_total/db of bias `other`
         WeightUpdate,      // weight `other` after the update
         BiasUpdate,        // bias `other` after the update
+        WeightVelocity,    // with momentum: weight `other`'s velocity after the update
+        BiasVelocity,      // with momentum: bias `other`'s velocity after the update
     };
     Kind kind = Kind::LossMean;
     int sample = -1;  // the sample, for a term of one sample

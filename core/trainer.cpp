@@ -54,10 +54,20 @@ std::optional<QuantityRef> firstNonFinite(const StepSnapshot& snapshot) {
         if (auto bad = check({.quantity = Quantity::DLoss_dWeight, .parameter = w})) return bad;
     for (int b = 0; b < topology.biasCount(); ++b)
         if (auto bad = check({.quantity = Quantity::DLoss_dBias, .parameter = b})) return bad;
-    for (int w = 0; w < topology.weightCount(); ++w)
+    // With momentum each parameter's new velocity comes just before its new value.
+    const bool momentum = snapshot.momentum() != 0.0;
+    for (int w = 0; w < topology.weightCount(); ++w) {
+        if (momentum)
+            if (auto bad = check({.quantity = Quantity::NewWeightVelocity, .parameter = w}))
+                return bad;
         if (auto bad = check({.quantity = Quantity::NewWeight, .parameter = w})) return bad;
-    for (int b = 0; b < topology.biasCount(); ++b)
+    }
+    for (int b = 0; b < topology.biasCount(); ++b) {
+        if (momentum)
+            if (auto bad = check({.quantity = Quantity::NewBiasVelocity, .parameter = b}))
+                return bad;
         if (auto bad = check({.quantity = Quantity::NewBias, .parameter = b})) return bad;
+    }
     return std::nullopt;
 }
 
@@ -70,9 +80,12 @@ Trainer::Trainer(const NetworkConfig& config) {
         TrainingContext{topologyOf(config), config.samples});
     trainBiases_ = config.trainBiases;
     learningRate_ = config.learningRate;
+    momentum_ = config.momentum;
     initial_ = core::initialParameters(config);
     current_ = initial_;
     next_ = initial_;
+    velocity_.assign(topology().weightCount() + topology().biasCount(), 0.0);
+    nextVelocity_ = velocity_;
     batchPass_ = prefersBatchPass(topology(), samples().size());
     if (!batchPass_) {
         nodes_.resize(std::size_t(kNodeFieldCount) * topology().nodeCount());
@@ -100,6 +113,7 @@ StepSnapshot Trainer::compute(bool update) const {
     snapshot.context_ = context_;
     snapshot.iteration_ = iteration_;
     snapshot.learningRate_ = learningRate_;
+    snapshot.momentum_ = momentum_;
     snapshot.trainsBiases_ = trainBiases_;
     // One block holds every number of the snapshot; the pass below writes each of them.
     const std::size_t nodeValues = std::size_t(kNodeFieldCount) * topology.nodeCount();
@@ -108,7 +122,10 @@ StepSnapshot Trainer::compute(bool update) const {
     double* before = values.get() + snapshot.parameterOffset();
     double* after = before + parameters;
     double* gradient = after + parameters;
+    double* velocityBefore = gradient + parameters;
+    double* velocityAfter = velocityBefore + parameters;
     std::copy(current_.weights.begin(), current_.weights.end(), before);
+    std::copy(velocity_.begin(), velocity_.end(), velocityBefore);
     std::copy(current_.biases.begin(), current_.biases.end(), before + weights);
 
     // The snapshot keeps every node value; a sample's gradient is worked out from them when
@@ -124,13 +141,23 @@ StepSnapshot Trainer::compute(bool update) const {
     BatchWorkspace workspace;  // a const trainer may be read from several threads at once
     snapshot.loss_ = pass(buffers, workspace, netsFinite);
 
-    // The update p <- p - lr * dE/dp; frozen biases keep their value. As on the fast path, a
-    // non-finite gradient always reaches a weight's update, so checking the nets, the loss and
-    // the new parameters catches every overflow. An evaluation checks its gradient instead.
+    // The update p <- p - lr * dE/dp, or with momentum v <- beta * v + dE/dp, p <- p - lr * v;
+    // frozen biases keep their value. As on the fast path, a non-finite gradient always reaches a
+    // weight's update, so checking the nets, the loss and the new parameters catches every
+    // overflow. An evaluation checks its gradient instead.
     bool finite = netsFinite && std::isfinite(snapshot.loss_);
     for (int p = 0; p < parameters; ++p) {
         const bool frozen = !update || (p >= weights && !trainBiases_);
-        after[p] = frozen ? before[p] : before[p] - learningRate_ * gradient[p];
+        if (frozen) {
+            velocityAfter[p] = velocityBefore[p];
+            after[p] = before[p];
+        } else if (momentum_ == 0.0) {
+            velocityAfter[p] = velocityBefore[p];  // plain gradient descent keeps no velocity
+            after[p] = before[p] - learningRate_ * gradient[p];
+        } else {
+            velocityAfter[p] = momentum_ * velocityBefore[p] + gradient[p];
+            after[p] = before[p] - learningRate_ * velocityAfter[p];
+        }
         finite &= std::isfinite(update ? after[p] : gradient[p]);
     }
     if (!finite) {
@@ -139,7 +166,10 @@ StepSnapshot Trainer::compute(bool update) const {
         snapshot.divergence_ = Divergence{iteration_ + 1, where, snapshot.value(where)};
     }
     snapshot.updated_ = update && finite;
-    if (update && !finite) std::copy(before, before + parameters, after);
+    if (update && !finite) {
+        std::copy(before, before + parameters, after);
+        std::copy(velocityBefore, velocityBefore + parameters, velocityAfter);
+    }
     return snapshot;
 }
 
@@ -157,6 +187,8 @@ StepSnapshot Trainer::step() {
                   current_.weights.begin());
         std::copy(snapshot.biasesAfter().begin(), snapshot.biasesAfter().end(),
                   current_.biases.begin());
+        std::copy(snapshot.velocityAfter().begin(), snapshot.velocityAfter().end(),
+                  velocity_.begin());
         ++iteration_;
     } else {
         divergence_ = snapshot.divergence_;
@@ -181,10 +213,34 @@ bool Trainer::applyFastUpdate() {
         }
         return finite;
     };
-    if (!update(current_.weights, next_.weights, gradient_.data())) return false;
-    if (trainBiases_ &&
-        !update(current_.biases, next_.biases, gradient_.data() + current_.weights.size()))
-        return false;
+    // With momentum: v <- beta * v + dE/dp into the spare velocity, then p <- p - lr * v.
+    const auto updateWithMomentum = [this](const std::vector<double>& from,
+                                           std::vector<double>& into, std::size_t offset) {
+        const double* old = from.data();
+        double* updated = into.data();
+        const double* gradient = gradient_.data() + offset;
+        const double* velocity = velocity_.data() + offset;
+        double* newVelocity = nextVelocity_.data() + offset;
+        bool finite = true;
+        for (std::size_t p = 0; p < from.size(); ++p) {
+            newVelocity[p] = momentum_ * velocity[p] + gradient[p];
+            updated[p] = old[p] - learningRate_ * newVelocity[p];
+            finite &= std::isfinite(updated[p]);
+        }
+        return finite;
+    };
+    const std::size_t weights = current_.weights.size();
+    if (momentum_ != 0.0) {
+        if (!updateWithMomentum(current_.weights, next_.weights, 0)) return false;
+        if (trainBiases_ && !updateWithMomentum(current_.biases, next_.biases, weights))
+            return false;
+        // Frozen biases keep a velocity of 0 in both buffers.
+        velocity_.swap(nextVelocity_);
+    } else {
+        if (!update(current_.weights, next_.weights, gradient_.data())) return false;
+        if (trainBiases_ && !update(current_.biases, next_.biases, gradient_.data() + weights))
+            return false;
+    }
     current_.weights.swap(next_.weights);
     if (trainBiases_) current_.biases.swap(next_.biases);
     return true;
@@ -224,9 +280,15 @@ void Trainer::reset() {
     restore(initial_, 0);
 }
 
-void Trainer::restore(const Parameters& parameters, long long iteration) {
+void Trainer::restore(const Parameters& parameters, long long iteration,
+                      std::span<const double> velocity) {
     current_ = parameters;
     next_ = parameters;
+    if (velocity.empty())
+        std::fill(velocity_.begin(), velocity_.end(), 0.0);
+    else
+        velocity_.assign(velocity.begin(), velocity.end());
+    nextVelocity_ = velocity_;
     iteration_ = iteration;
     divergence_.reset();
 }

@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "batchpass.h"
@@ -13,9 +14,11 @@
 namespace core {
 
 // Trains one network by full-batch gradient descent: every parameter p <- p - lr * dE/dp, with
-// E the mean over samples of sum 1/2 (target - out)^2. Deterministic: the same configuration
-// gives bit-identical results. When a step would produce an infinite or NaN value, the step is
-// not made and the trainer holds the last finite state with a Divergence saying what blew up.
+// E the mean over samples of sum 1/2 (target - out)^2; with momentum beta > 0, each parameter
+// keeps a velocity v (0 at the start): v <- beta * v + dE/dp, then p <- p - lr * v. Deterministic:
+// the same configuration gives bit-identical results. When a step would produce an infinite or NaN
+// value, the step is not made and the trainer holds the last finite state with a Divergence saying
+// what blew up.
 class Trainer {
 public:
     // Throws std::invalid_argument with validateConfig's message when `config` is not valid.
@@ -31,6 +34,11 @@ public:
     // Updates made so far.
     long long iteration() const { return iteration_; }
     double learningRate() const { return learningRate_; }
+    // beta of the update rule: 0 for plain gradient descent.
+    double momentum() const { return momentum_; }
+    // The current velocity of every parameter, weights then biases: 0 for a frozen bias, and 0
+    // throughout for plain gradient descent, which keeps none.
+    const std::vector<double>& velocity() const { return velocity_; }
     // Why training stopped, if a step diverged; cleared by reset, restore and a new rate.
     const std::optional<Divergence>& divergence() const { return divergence_; }
 
@@ -52,8 +60,10 @@ public:
 
     // Back to the initial parameters and iteration 0.
     void reset();
-    // Jumps to a recorded state (used to replay history).
-    void restore(const Parameters& parameters, long long iteration);
+    // Jumps to a recorded state (used to replay history), with the velocity it had (weights then
+    // biases; empty: all 0, as at the start).
+    void restore(const Parameters& parameters, long long iteration,
+                 std::span<const double> velocity = {});
 
 private:
     StepSnapshot compute(bool update) const;
@@ -65,15 +75,18 @@ private:
     std::shared_ptr<const TrainingContext> context_;
     bool trainBiases_ = false;
     double learningRate_ = 0.0;
+    double momentum_ = 0.0;
     Parameters initial_;
     Parameters current_;
     long long iteration_ = 0;
+    std::vector<double> velocity_;
     std::optional<Divergence> divergence_;
 
     // Scratch of the passes, reused on every step (a copy of the trainer copies it too).
     bool batchPass_ = false;
     BatchWorkspace batch_;
     Parameters next_;
+    std::vector<double> nextVelocity_;
     std::vector<double> nodes_;
     std::vector<double> sampleGradient_;
     std::vector<double> gradient_;

@@ -32,16 +32,17 @@ TrainingHistory::TrainingHistory(const Trainer& trainer, long long interval,
                                  std::size_t budgetBytes)
     : weightCount_(trainer.parameters().weights.size()),
       biasCount_(trainer.parameters().biases.size()),
+      velocityCount_(trainer.momentum() != 0.0 ? weightCount_ + biasCount_ : 0),
       interval_(std::max(1LL, interval)),
       rates_{{0, trainer.learningRate()}} {
-    const std::size_t slotBytes = (weightCount_ + biasCount_) * sizeof(double);
+    const std::size_t slotBytes = slotSize() * sizeof(double);
     slotsPerBlock_ = std::max<std::size_t>(1, kBlockBytes / std::max<std::size_t>(1, slotBytes));
     // The record itself and its first rate come off the budget first.
     capacity_ = capacityWithin(budgetBytes, sizeof(TrainingHistory) + kRateBytes, slotBytes,
                                slotsPerBlock_);
     blocks_.reserve((capacity_ + slotsPerBlock_ - 1) / slotsPerBlock_);
     slots_.reserve(capacity_);
-    keep(trainer.parameters());
+    keep(trainer);
 }
 
 double TrainingHistory::rateAt(long long iteration) const {
@@ -73,7 +74,7 @@ long long TrainingHistory::advance(Trainer& trainer, long long steps,
         const long long reached = at + trainer.run(until - at, lossesBefore);
         if (reached % interval_ == 0 &&
             reached / interval_ == static_cast<long long>(checkpointCount_))
-            keep(trainer.parameters());
+            keep(trainer);
         end_ = std::max(end_, reached);
         if (reached < until) break;  // diverged
     }
@@ -86,7 +87,7 @@ void TrainingHistory::seek(Trainer& trainer, long long iteration) const {
     // Already on the way there: replay from where the trainer is, if that is nearer.
     const long long from = trainer.iteration();
     if (!(from <= iteration && from >= checkpoint && !trainer.divergence()))
-        trainer.restore(load(slots_[checkpoint / interval_]), checkpoint);
+        restore(trainer, slots_[checkpoint / interval_], checkpoint);
     while (trainer.iteration() < iteration) {
         const long long at = trainer.iteration();
         const long long until = prepareSegment(trainer, iteration);
@@ -120,8 +121,8 @@ std::size_t TrainingHistory::memoryBytes() const {
     return bytes;
 }
 
-void TrainingHistory::keep(const Parameters& parameters) {
-    store(parameters);
+void TrainingHistory::keep(const Trainer& trainer) {
+    store(trainer);
     if (++checkpointCount_ == capacity_) thin();
 }
 
@@ -135,35 +136,39 @@ void TrainingHistory::thin() {
     interval_ *= 2;
 }
 
-void TrainingHistory::store(const Parameters& parameters) {
+void TrainingHistory::store(const Trainer& trainer) {
+    const Parameters& parameters = trainer.parameters();
     assert(parameters.weights.size() == weightCount_ && parameters.biases.size() == biasCount_);
     if (checkpointCount_ == slots_.size()) {
         // No free slot: open the next, and its block.
         const auto slot = static_cast<std::uint32_t>(slots_.size());
         if (slot % slotsPerBlock_ == 0) {
             const std::size_t slots = std::min(slotsPerBlock_, capacity_ - slot);
-            blocks_.emplace_back(slots * (weightCount_ + biasCount_));
+            blocks_.emplace_back(slots * slotSize());
         }
         slots_.push_back(slot);
     }
     double* out = slotData(slots_[checkpointCount_]);
     out = std::copy(parameters.weights.begin(), parameters.weights.end(), out);
-    std::copy(parameters.biases.begin(), parameters.biases.end(), out);
+    out = std::copy(parameters.biases.begin(), parameters.biases.end(), out);
+    if (velocityCount_ != 0) std::copy(trainer.velocity().begin(), trainer.velocity().end(), out);
 }
 
-Parameters TrainingHistory::load(std::uint32_t slot) const {
+void TrainingHistory::restore(Trainer& trainer, std::uint32_t slot, long long iteration) const {
     const double* in = slotData(slot);
-    return {std::vector<double>(in, in + weightCount_),
-            std::vector<double>(in + weightCount_, in + weightCount_ + biasCount_)};
+    const double* velocity = in + weightCount_ + biasCount_;
+    trainer.restore({std::vector<double>(in, in + weightCount_),
+                     std::vector<double>(in + weightCount_, velocity)},
+                    iteration, {velocity, velocityCount_});
 }
 
 double* TrainingHistory::slotData(std::uint32_t slot) {
-    const std::size_t offset = (slot % slotsPerBlock_) * (weightCount_ + biasCount_);
+    const std::size_t offset = (slot % slotsPerBlock_) * slotSize();
     return blocks_[slot / slotsPerBlock_].data() + offset;
 }
 
 const double* TrainingHistory::slotData(std::uint32_t slot) const {
-    const std::size_t offset = (slot % slotsPerBlock_) * (weightCount_ + biasCount_);
+    const std::size_t offset = (slot % slotsPerBlock_) * slotSize();
     return blocks_[slot / slotsPerBlock_].data() + offset;
 }
 

@@ -11,8 +11,9 @@
 namespace core {
 
 // The record of one run in a fixed memory budget: where it started, every change of the learning
-// rate, and the parameters at every multiple of interval(). Training is deterministic, so any
-// iteration the run reached is restored exactly by replaying from the checkpoint before it.
+// rate, and the parameters (with momentum, and the velocity) at every multiple of interval().
+// Training is deterministic, so any iteration the run reached is restored exactly by replaying from
+// the checkpoint before it.
 //
 // When the checkpoints fill the budget (capacity() of them), the interval doubles and every other
 // checkpoint goes; its slot takes a later one, so stored parameters never move and thinning is one
@@ -68,19 +69,24 @@ private:
     // Puts `trainer` on the rate of its iteration; returns where its next run must stop, at the
     // latest at `target`: the next checkpoint or rate change.
     long long prepareSegment(Trainer& trainer, long long target) const;
-    // Appends `parameters` as the checkpoint at checkpointCount_ * interval_, thinning if full.
-    void keep(const Parameters& parameters);
+    // Appends `trainer`'s state as the checkpoint at checkpointCount_ * interval_, thinning if
+    // full.
+    void keep(const Trainer& trainer);
     // Doubles the interval and frees the slot of every other checkpoint.
     void thin();
-    // Copies `parameters` into the first free slot, slots_[checkpointCount_].
-    void store(const Parameters& parameters);
-    // The parameters a slot holds.
-    Parameters load(std::uint32_t slot) const;
+    // Copies `trainer`'s parameters and velocity into the first free slot,
+    // slots_[checkpointCount_].
+    void store(const Trainer& trainer);
+    // Puts `trainer` at `iteration` with the state `slot` holds.
+    void restore(Trainer& trainer, std::uint32_t slot, long long iteration) const;
+    // The doubles of one slot: the parameters, then (with momentum) their velocity.
+    std::size_t slotSize() const { return weightCount_ + biasCount_ + velocityCount_; }
     double* slotData(std::uint32_t slot);
     const double* slotData(std::uint32_t slot) const;
 
     std::size_t weightCount_;
     std::size_t biasCount_;
+    std::size_t velocityCount_;  // 0 without momentum, which keeps no velocity
     std::size_t slotsPerBlock_;
     std::size_t capacity_;
     long long interval_;

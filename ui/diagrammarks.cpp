@@ -48,11 +48,17 @@ std::optional<DiagramPlace> DiagramMarks::placeOf(const core::Topology& topology
         case Quantity::NewBias:
             return parameter(Kind::NewBias);
         // Not drawn on the network: a sample's own loss and gradients (the labels show the
-        // batch's), and the learning rate.
+        // batch's), the learning rate, and momentum's beta and velocities (the term's highlight
+        // lights the parameter's edge).
         case Quantity::SampleLoss:
         case Quantity::SampleDLoss_dWeight:
         case Quantity::SampleDLoss_dBias:
         case Quantity::LearningRate:
+        case Quantity::NewWeightVelocity:
+        case Quantity::NewBiasVelocity:
+        case Quantity::WeightVelocity:
+        case Quantity::BiasVelocity:
+        case Quantity::Momentum:
             break;
     }
     return std::nullopt;

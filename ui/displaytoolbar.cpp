@@ -6,6 +6,7 @@
 
 #include "core/markup.h"
 #include "learningratecontrol.h"
+#include "momentumcontrol.h"
 
 namespace ui {
 
@@ -22,6 +23,7 @@ DisplayToolBar::DisplayToolBar(TrainingController* model, QWidget* parent)
     learningRate_ = new LearningRateControl(model_);
     learningRate_->setMinimumWidth(kRateControlWidth);
     addWidget(learningRate_);
+    addWidget(new MomentumControl(model_));
     addSeparator();
 
     sampleChooser_ = new QComboBox;

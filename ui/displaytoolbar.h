@@ -11,7 +11,7 @@ namespace ui {
 
 class LearningRateControl;
 
-// The second tool bar: the learning rate, the sample the network shows and the digits of its
+// The second tool bar: the learning rate and momentum, the sample the network shows and the digits of its
 // numbers, each showing the model's and asking it for changes.
 class DisplayToolBar : public QToolBar {
     Q_OBJECT

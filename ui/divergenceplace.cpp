@@ -22,11 +22,13 @@ QRectF divergencePlace(const NetworkLayout& layout, const core::Topology& topolo
         case core::Quantity::SampleDLoss_dWeight:
         case core::Quantity::DLoss_dWeight:
         case core::Quantity::NewWeight:
+        case core::Quantity::NewWeightVelocity:
             box = layout.weightLabel(where.parameter);
             break;
         case core::Quantity::SampleDLoss_dBias:
         case core::Quantity::DLoss_dBias:
         case core::Quantity::NewBias:
+        case core::Quantity::NewBiasVelocity:
             box = layout.biasLabel(where.parameter);
             break;
         case core::Quantity::PathDLoss_dOut:
@@ -42,7 +44,8 @@ QRectF divergencePlace(const NetworkLayout& layout, const core::Topology& topolo
         if (where.parameter >= 0) {
             const bool bias = where.quantity == core::Quantity::SampleDLoss_dBias ||
                               where.quantity == core::Quantity::DLoss_dBias ||
-                              where.quantity == core::Quantity::NewBias;
+                              where.quantity == core::Quantity::NewBias ||
+                              where.quantity == core::Quantity::NewBiasVelocity;
             if (bias) {
                 layer = topology.biasLayer(where.parameter);
                 node = 0;

@@ -14,11 +14,8 @@ ShownStep::ShownStep(core::StepSnapshot step, int digits) : step_(std::move(step
 
 core::StepShape ShownStep::shape() const {
     if (!explanation_) return {};
-    const core::Topology& topology = step_.topology();
-    const int backwardEnd = explanation_->phaseEnd(core::Phase::Backward);
-    const int updates = topology.weightCount() + (step_.trainsBiases() ? topology.biasCount() : 0);
-    return {explanation_->phaseEnd(core::Phase::Forward), backwardEnd,
-            backwardEnd + (step_.updated() ? updates : 0)};
+    return {explanation_->phaseEnd(core::Phase::Forward),
+            explanation_->phaseEnd(core::Phase::Backward), explanation_->size()};
 }
 
 std::optional<core::Phase> ShownStep::finishedPhase(int revealed,
@@ -55,7 +52,7 @@ double ShownStep::lossAfter(const core::Trainer& probe) {
     if (step_.updated()) {
         // E at the parameters the update gives, as the step after this one starts from them.
         core::Trainer after = probe;
-        after.restore(step_.parametersAfter(), step_.iteration() + 1);
+        after.restore(step_.parametersAfter(), step_.iteration() + 1, step_.velocityAfter());
         lossAfter_ = lossAt(after);
     }
     return *lossAfter_;

@@ -289,7 +289,7 @@ void TrainingController::setCheckedParameter(int index) {
 void TrainingController::askCheck() {
     // At the step shown (a large network's may be a few iterations behind the trainer).
     core::Trainer at = run_.probe();
-    at.restore(snapshot().parametersBefore(), snapshot().iteration());
+    at.restore(snapshot().parametersBefore(), snapshot().iteration(), snapshot().velocityBefore());
     work_.askCheck(at, checkedParameter_, [this](double difference) {
         const Batch batch(*this);
         checkedGradient_ = difference;

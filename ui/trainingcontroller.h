@@ -2,8 +2,8 @@
 
 #include <QFlags>
 #include <QObject>
-#include <QUndoStack>
 #include <QString>
+#include <QUndoStack>
 #include <functional>
 #include <map>
 #include <memory>
@@ -129,6 +129,8 @@ public:
     // The furthest iteration the run has reached; the timeline spans 0 to this.
     long long recordedEnd() const { return run_.end(); }
     double learningRate() const { return run_.learningRate(); }
+    // beta of momentum, from 0 (plain gradient descent) up to 1; part of the problem.
+    double momentum() const { return session_.config.momentum; }
     // E_total of every iteration the run reached: the one loss curve, which the plot draws.
     const core::LossHistory& history() const { return run_.losses(); }
     // Every change of the learning rate in the record, the initial rate first.
@@ -157,8 +159,8 @@ public:
     // Forgets every edit: the state now is where undoing stops (the window's start, once the
     // command line's choices are made).
     void forgetEdits();
-    // Edits kept for undo, and by default the most bytes their states may hold together (each holds two
-    // states of the run, see ModelEdit::bytes; the newest edit is always kept). A large
+    // Edits kept for undo, and by default the most bytes their states may hold together (each holds
+    // two states of the run, see ModelEdit::bytes; the newest edit is always kept). A large
     // network's long run holds tens of megabytes: fewer of its edits are kept.
     static constexpr int undoLimit = 50;
     static constexpr std::size_t defaultUndoBudgetBytes = std::size_t(256) << 20;
@@ -181,6 +183,10 @@ public:
     // starts the run over from there. False with `error` set, changing nothing, beyond the
     // engine's bounds (2 to 8 layers of 1 to 64 nodes).
     bool editShape(core::ShapeChange change, QString* error = nullptr);
+    // Sets momentum's beta (0 <= beta < 1) and starts the run over from the current iteration's
+    // parameters with a velocity of 0, as one edit. False with `error` set, changing nothing,
+    // for a beta outside that range.
+    bool editMomentum(double beta, QString* error = nullptr);
     // Replaces every sample (each with as many inputs and targets as the network has input and
     // output nodes, 1 to ConfigLimits::maxSamples of them, every value allowed by
     // editedValueProblem) as one edit called `what` ("add a sample", "import samples.csv"),
@@ -254,8 +260,10 @@ private:
     // Significant digits the step's terms are written with (the views show fewer).
     static constexpr int explanationDigits = core::DigitsRange::workedExample;
 
-    // Makes `change` (which returns whether it changed anything) one undoable edit called `text`.
-    bool edit(const QString& text, const std::function<bool()>& change);
+    // Makes `change` (which returns whether it changed anything) one undoable edit called `text`;
+    // when it starts the run over, the status line says `news` (default: it starts over from
+    // the current iteration's parameters).
+    bool edit(const QString& text, const std::function<bool()>& change, const QString& news = {});
     ModelState capture() const;
     // Pushes the edit called `text` from `before` to the model now, within the undo budget.
     void pushEdit(const QString& text, ModelState before);
@@ -309,7 +317,7 @@ private:
     long long starts_ = 0;  // edits that started the run over from an edited state
     std::size_t undoBudgetBytes_ = defaultUndoBudgetBytes;
     std::unique_ptr<ModelState> beforeValueDrag_;  // the model as a drag along a number found it
-    QString valueDragEdit_;  // the last edit the drag made
+    QString valueDragEdit_;                        // the last edit the drag made
     // Last: destroyed first, so that no answer comes to a model half gone.
     BackgroundWork work_;
 };

@@ -33,7 +33,8 @@ bool refuse(QString* error, const QString& why) {
 
 }  // namespace
 
-bool TrainingController::edit(const QString& text, const std::function<bool()>& change) {
+bool TrainingController::edit(const QString& text, const std::function<bool()>& change,
+                              const QString& news) {
     // The first problem loaded has nothing before it to go back to.
     if (run_.isEmpty()) return change();
     // Within a drag along a number, the drag is the edit (endValueDrag).
@@ -47,7 +48,7 @@ bool TrainingController::edit(const QString& text, const std::function<bool()>& 
     if (!change()) return false;
     pushEdit(text, std::move(before));
     // A new start from an edited state is news; a problem loaded, Reset or a new rate shows.
-    if (starts_ != startsBefore) emit edited(startsOverSentence(text));
+    if (starts_ != startsBefore) emit edited(news.isEmpty() ? startsOverSentence(text) : news);
     return true;
 }
 
@@ -197,8 +198,8 @@ bool TrainingController::editParameter(int index, double value, QString* error) 
     // A run that blew up holds values that cannot start one.
     if (const std::string problem = core::validateConfig(edited.config); !problem.empty())
         return refuse(error, QString::fromStdString(problem));
-    const QString name = QString::fromStdString(index < weights ? topology.weightName(index)
-                                                                : topology.biasName(index - weights));
+    const QString name = QString::fromStdString(
+        index < weights ? topology.weightName(index) : topology.biasName(index - weights));
     return edit(tr("set %1 to %2").arg(name, valueText(value)), [&] {
         startOver(edited);
         return true;
@@ -222,8 +223,8 @@ bool TrainingController::editSampleValue(int sample, bool target, int index, dou
     const core::Topology& topology = run_.trainer().topology();
     const QString name = QString::fromStdString(
         target ? topology.nodeName(topology.layerCount() - 1, index) : topology.nodeName(0, index));
-    const QString what = target ? tr("set the target of %1 in sample %2 to %3")
-                                : tr("set %1 in sample %2 to %3");
+    const QString what =
+        target ? tr("set the target of %1 in sample %2 to %3") : tr("set %1 in sample %2 to %3");
     return edit(what.arg(name).arg(sample + 1).arg(valueText(value)), [&] {
         startOver(edited);
         return true;
@@ -234,8 +235,7 @@ bool TrainingController::editShape(core::ShapeChange change, QString* error) {
     if (run_.isEmpty()) return refuse(error, tr("no network is loaded"));
     session::Session edited = trainedSession();
     std::string problem;
-    edited.config =
-        core::changedShape(edited.config, run_.trainer().parameters(), change, problem);
+    edited.config = core::changedShape(edited.config, run_.trainer().parameters(), change, problem);
     if (problem.empty()) problem = core::validateConfig(edited.config);
     if (!problem.empty()) return refuse(error, QString::fromStdString(problem));
     return edit(QString::fromStdString(core::describe(session_.config, change)), [&] {
@@ -244,13 +244,36 @@ bool TrainingController::editShape(core::ShapeChange change, QString* error) {
     });
 }
 
+bool TrainingController::editMomentum(double beta, QString* error) {
+    if (run_.isEmpty()) return refuse(error, tr("no network is loaded"));
+    if (!(beta >= 0.0 && beta < 1.0))
+        return refuse(error, tr("momentum must be from 0 up to, not including, 1"));
+    if (beta == momentum()) return true;
+    // From the problem's start, as Reset does, so that a run pinned before compares with it.
+    session::Session edited = session_;
+    edited.config.momentum = beta;
+    edited.config.learningRate = learningRate();
+    if (const std::string problem = core::validateConfig(edited.config); !problem.empty())
+        return refuse(error, QString::fromStdString(problem));
+    const QString text = tr("set momentum to %1").arg(valueText(beta));
+    return edit(
+        text,
+        [&] {
+            startOver(edited);
+            return true;
+        },
+        tr("%1: the run starts over from the start (Ctrl+Z undoes).").arg(text));
+}
+
 bool TrainingController::editSamples(const std::vector<core::Sample>& samples, const QString& what,
                                      QString* error) {
     if (run_.isEmpty()) return refuse(error, tr("no network is loaded"));
     const core::Topology& topology = run_.trainer().topology();
     if (samples.empty() || int(samples.size()) > core::ConfigLimits::maxSamples)
-        return refuse(error, tr("there must be 1 to %1 samples").arg(core::ConfigLimits::maxSamples));
-    const int inputs = topology.layerSize(0), outputs = topology.layerSize(topology.layerCount() - 1);
+        return refuse(error,
+                      tr("there must be 1 to %1 samples").arg(core::ConfigLimits::maxSamples));
+    const int inputs = topology.layerSize(0),
+              outputs = topology.layerSize(topology.layerCount() - 1);
     for (int s = 0; s < int(samples.size()); ++s) {
         const core::Sample& sample = samples[s];
         if (int(sample.input.size()) != inputs || int(sample.target.size()) != outputs)

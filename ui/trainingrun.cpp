@@ -59,7 +59,7 @@ core::Trainer TrainingRun::probe() const {
     // A trainer held at a blow-up is copied whole: restoring would forget the blow-up.
     if (trainer_->divergence()) return *trainer_;
     core::Trainer copy = *blank_;
-    copy.restore(trainer_->parameters(), trainer_->iteration());
+    copy.restore(trainer_->parameters(), trainer_->iteration(), trainer_->velocity());
     if (copy.learningRate() != trainer_->learningRate())
         copy.setLearningRate(trainer_->learningRate());
     return copy;

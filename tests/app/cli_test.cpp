@@ -103,6 +103,22 @@ TEST(CliTest, OverridesApply) {
     EXPECT_NE(json["final"]["biases"]["b1"].toDouble(), 0.35);
 }
 
+// Momentum's first step starts from v = 0, so it is the article's plain step; the second adds
+// 0.9 times the first gradient to the second.
+TEST(CliTest, MomentumIsAppliedAndReported) {
+    const QJsonObject one = runJson({"--momentum", "0.9", "--steps", "1"});
+    EXPECT_EQ(one["momentum"].toDouble(), 0.9);
+    testing_support::expectPublished(one["final"]["weights"]["w5"].toDouble(), "0.35891648");
+    const QJsonObject plain = runJson({"--steps", "2"});
+    EXPECT_FALSE(plain.contains("momentum"));
+    const QJsonObject two = runJson({"--momentum", "0.9", "--steps", "2"});
+    const double gradient1 = one["initial"]["gradients"]["w5"].toDouble();
+    const double gradient2 = one["final"]["gradients"]["w5"].toDouble();
+    const double w5 = one["final"]["weights"]["w5"].toDouble();
+    EXPECT_NEAR(two["final"]["weights"]["w5"].toDouble(), w5 - 0.5 * (0.9 * gradient1 + gradient2),
+                1e-15);
+}
+
 TEST(CliTest, CsvHasOneRowPerState) {
     const Result result = runCli({"--format", "csv", "--steps", "5"});
     ASSERT_EQ(result.exitCode, 0);
@@ -163,6 +179,10 @@ TEST(CliTest, BadArgumentsGetOneLineAndExitCodeTwo) {
         {"--train-biases", "--freeze-biases"},
         {"--explain", "--format", "json"},
         {"--digits", "0"},
+        {"--momentum", "1"},
+        {"--momentum", "-0.1"},
+        {"--momentum", "nan"},
+        {"--momentum", "fast"},
         {"--lr", "1", "--lr", "2"},
         {"--foo"},
         {"stray"},

@@ -194,6 +194,7 @@ TEST(SessionFileTest, SaveAndLoadRoundTripBitForBit) {
     session.config.trainBiases = true;
     session.config.learningRate = 0.1 + 1e-17;
     session.config.seed = 123456789;
+    session.config.momentum = 0.85;
     session.config.samples = {{{1, 2, 3}, {4, 5}}, {{uniform(random), 0, 1}, {1e-300, -7}}};
     core::Parameters parameters = core::initialParameters(session.config);
     for (double& w : parameters.weights)
@@ -293,6 +294,24 @@ TEST(SessionFileTest, WritesTheDocumentedKeysInOrder) {
         last = at;
     }
     EXPECT_TRUE(json.contains("\"biases\": [0.34999999999999998, 0.59999999999999998]"));
+    // Plain gradient descent leaves momentum out, as files before it had no such key.
+    EXPECT_FALSE(json.contains("momentum"));
+}
+
+TEST(SessionFileTest, MomentumIsReadAndABadOneRefused) {
+    QJsonObject root =
+        QJsonDocument::fromJson(SessionFile::toJson(workedExampleSession())).object();
+    root["momentum"] = 0.9;
+    QString error;
+    const std::optional<Session> session = SessionFile::parse(QJsonDocument(root).toJson(), &error);
+    ASSERT_TRUE(session) << error.toStdString();
+    EXPECT_EQ(session->config.momentum, 0.9);
+    for (const QJsonValue bad : {QJsonValue(1.0), QJsonValue(-0.5), QJsonValue("0.9")}) {
+        root["momentum"] = bad;
+        error.clear();
+        EXPECT_FALSE(SessionFile::parse(QJsonDocument(root).toJson(), &error));
+        EXPECT_TRUE(error.contains("momentum")) << error.toStdString();
+    }
 }
 
 TEST(SessionFileTest, FailedSaveLeavesTheOldFile) {

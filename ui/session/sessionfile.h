@@ -62,7 +62,7 @@ public:
 };
 
 // Writes the keys both session files and the CLI's JSON begin with: layers, activations,
-// bias_mode, train_biases and learning_rate.
+// bias_mode, train_biases, learning_rate, and momentum unless it is 0.
 void writeNetworkKeys(JsonWriter& json, const core::NetworkConfig& config);
 
 }  // namespace session
