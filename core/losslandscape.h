@@ -59,7 +59,9 @@ public:
     LossLandscape(const Topology& topology, const std::vector<Sample>& samples,
                   LandscapePlane plane, LandscapeGrid grid);
 
+    // The plane the landscape lies on: its origin and directions.
     const LandscapePlane& plane() const { return plane_; }
+    // Where on the plane the points are.
     const LandscapeGrid& grid() const { return grid_; }
     // Points a side.
     int size() const { return grid_.size; }
