@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "clilandscape.h"
 #include "clioptions.h"
 #include "clireport.h"
 #include "core/trainer.h"
@@ -119,7 +120,10 @@ void printReport(core::Trainer& trainer, const CliOptions& options, StdoutWriter
 int run(const CliOptions& options, StdoutWriter& out) {
     core::Trainer trainer(options.session.config);
     const auto print = [&](const std::string& text) { out.print(text); };
-    if (options.format == CliOptions::Format::Csv) {
+    if (options.landscape) {
+        trainer.run(options.steps);
+        writeLandscapeCsv(trainer, *options.landscape, print);
+    } else if (options.format == CliOptions::Format::Csv) {
         printCsv(trainer, options, out);
     } else if (options.explain) {
         // The last step worked out, or the start when there is no step.
@@ -132,7 +136,7 @@ int run(const CliOptions& options, StdoutWriter& out) {
     } else {
         printReport(trainer, options, out);
     }
-    if (trainer.divergence() && options.format == CliOptions::Format::Csv) {
+    if (trainer.divergence() && (options.format == CliOptions::Format::Csv || options.landscape)) {
         out.flush();  // the rows before the sentence, where both go to one terminal
         std::fprintf(stderr, "%s\n",
                      core::divergenceSentence(trainer.topology(), int(trainer.samples().size()),

@@ -68,6 +68,23 @@ struct OptionTable {
                 freezeBiases, format,  listPresets,      explain,          digits,
                 save};
     }
+
+    // --landscape and its settings (see clilandscape.h), listed after the others.
+    QCommandLineOption landscape{
+        "landscape",
+        "After the steps, write the loss as CSV over a grid of parameters P1 and P2 (names as "
+        "in the JSON output, e.g. w5,b2) around their trained values, all else fixed.",
+        "P1,P2"};
+    QCommandLineOption span{"span",
+                            "With --landscape: each parameter from its value - S to + S "
+                            "(default 1; at most 1e6).",
+                            "S"};
+    QCommandLineOption grid{"grid",
+                            "With --landscape: N points along each parameter (2 to 401, "
+                            "default 101).",
+                            "N"};
+    // The three of them, in order.
+    QList<QCommandLineOption> landscapeOptions() const { return {landscape, span, grid}; }
 };
 
 // Text the parser holds (one Latin-1 character per byte of argv) as the text it spells.
@@ -98,6 +115,7 @@ private:
     bool readBiasTraining();
     bool readOutput();
     bool readDigits();
+    bool readLandscape();
 
     OptionTable table_;
     QCommandLineParser parser_;
@@ -120,7 +138,7 @@ std::optional<CliOptions> OptionReader::read(const QList<QByteArray>& arguments,
     } else if (!readSource() || !readLearningRate() || !readMomentum() || !readSteps() ||
                !readActivation(table_.hiddenActivation, true) ||
                !readActivation(table_.outputActivation, false) || !readBiasTraining() ||
-               !readOutput() || !readDigits()) {
+               !readOutput() || !readDigits() || !readLandscape()) {
         *error = error_;
         return std::nullopt;
     }
@@ -146,7 +164,7 @@ QByteArray OptionReader::fileName(const QCommandLineOption& option) const {
 bool OptionReader::parseArguments(const QList<QByteArray>& arguments) {
     parser_.setApplicationDescription(
         "Trains a small neural network by backpropagation and prints every number.");
-    const QList<QCommandLineOption> options = table_.all();
+    const QList<QCommandLineOption> options = table_.all() + table_.landscapeOptions();
     parser_.addOptions(options);
     QStringList latin1;
     for (const QByteArray& argument : arguments)
@@ -285,6 +303,26 @@ bool OptionReader::readDigits() {
                         .arg(core::DigitsRange::min)
                         .arg(core::DigitsRange::max)
                         .arg(text));
+    return true;
+}
+
+// --landscape, --span and --grid (see clilandscape.h), which replace the report.
+bool OptionReader::readLandscape() {
+    const auto given = [&](const QCommandLineOption& option) -> std::optional<QString> {
+        if (!parser_.isSet(option)) return std::nullopt;
+        return textOf(option);
+    };
+    QString error;
+    options_.landscape =
+        readLandscapeOptions(given(table_.landscape), given(table_.span), given(table_.grid),
+                             core::topologyOf(options_.session.config), &error);
+    if (!error.isEmpty()) return fail(error);
+    if (options_.landscape && options_.format != CliOptions::Format::Table)
+        return fail(
+            QStringLiteral("--landscape writes its own CSV; it does not go with --format %1")
+                .arg(textOf(table_.format)));
+    if (options_.landscape && options_.explain)
+        return fail("--landscape writes its own CSV; it does not go with --explain");
     return true;
 }
 

@@ -6,6 +6,7 @@
 #include <QStringList>
 #include <optional>
 
+#include "clilandscape.h"
 #include "core/markup.h"
 #include "ui/session/sessionfile.h"
 
@@ -24,6 +25,8 @@ struct CliOptions {
     int digits = core::DigitsRange::workedExample;  // significant digits of table and explanation
     QByteArray savePath;  // --save FILE: the trained state as a session file; empty: none
     QString helpText;     // for Action::Help
+    // --landscape: the loss around the trained state as CSV, written instead of the report.
+    std::optional<LandscapeOptions> landscape;
 };
 
 // Parses `arguments` (the program name first), the bytes of argv: file names pass through byte

@@ -1,6 +1,6 @@
 // Nanoseconds per training step of the worked example, against a hand-unrolled 2-2-2 loop, in
 // the engine and in the real CLI as a whole process; the cost of the run's record (advance, seek,
-// thinning) against the plain trainer.
+// thinning) against the plain trainer; the loss landscape against a step.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -8,12 +8,14 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <memory>
 #include <string>
 
 #include "core/backpropagation.h"
 #include "core/batchpass.h"
+#include "core/losslandscape.h"
 #include "core/trainer.h"
 #include "core/traininghistory.h"
 #include "processtime.h"
@@ -117,6 +119,27 @@ BENCHMARK(BM_CliProcess)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime()
     ->Iterations(5);
+
+// The real `backprop-lab-cli --landscape w5,w6 --grid 401` (160,801 points and CSV rows) as a
+// whole process, against a run of --steps 0 (start-up alone); fastest of 5 each.
+void BM_CliLandscapeProcess(benchmark::State& state) {
+    double fastest = 1e300, fastestStartup = 1e300;
+    for (auto _ : state) {
+        const double run =
+            bench::processSeconds({BACKPROP_CLI_PATH, "--landscape", "w5,w6", "--grid", "401"});
+        const double startup = cliSeconds(0);
+        if (run < 0.0 || startup < 0.0) {
+            state.SkipWithError("the CLI did not run or failed");
+            return;
+        }
+        fastest = std::min(fastest, run);
+        fastestStartup = std::min(fastestStartup, startup);
+    }
+    state.counters["process_ms"] = fastest * 1e3;
+    state.counters["startup_ms"] = fastestStartup * 1e3;
+    state.counters["ns_per_row"] = (fastest - fastestStartup) * 1e9 / (401.0 * 401.0);
+}
+BENCHMARK(BM_CliLandscapeProcess)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(5);
 #endif
 
 void BM_StepFast(benchmark::State& state) {
@@ -187,6 +210,70 @@ void BM_LargestStep(benchmark::State& state) {
         benchmark::DoNotOptimize(trainer.run(1));
 }
 BENCHMARK(BM_LargestStep)->Unit(benchmark::kMillisecond);
+
+// CPU nanoseconds this thread has run: unlike the wall clock, not stretched when the shared
+// machine runs something else.
+double threadNanoseconds() {
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e9 + double(now.tv_nsec);
+}
+
+// CPU nanoseconds of one step of the worked example on the fast path, the fastest of three runs
+// of `steps` steps: the baseline the landscape is measured against.
+double stepNanoseconds(long long steps) {
+    double fastest = 1e300;
+    for (int run = 0; run < 3; ++run) {
+        core::Trainer trainer(workedExample());
+        const double start = threadNanoseconds();
+        trainer.run(steps);
+        fastest = std::min(fastest, (threadNanoseconds() - start) / double(steps));
+    }
+    return fastest;
+}
+
+// The loss landscape of the worked example at 101 x 101 (w5 and w6, span 1; target under
+// 20 ms), against one step on the fast path timed in the same run: step_ratio is the CPU time of
+// a point over that of a step (a point is a forward pass only, a step a forward and a backward
+// pass and the update). Times are the fastest iteration's CPU time.
+void BM_Landscape101(benchmark::State& state) {
+    const core::NetworkConfig config = workedExample();
+    const core::Topology topology = core::topologyOf(config);
+    const auto plane = core::LandscapePlane::alongParameters(core::initialParameters(config), 4, 5);
+    double fastest = 1e300;
+    for (auto _ : state) {
+        const double start = threadNanoseconds();
+        core::LossLandscape landscape(topology, config.samples, plane, {101, 1.0, 1.0});
+        benchmark::DoNotOptimize(landscape.compute());
+        fastest = std::min(fastest, threadNanoseconds() - start);
+    }
+    const double step = stepNanoseconds(1'000'000);
+    const double point = fastest / (101.0 * 101.0);
+    state.counters["fastest_ms"] = fastest * 1e-6;
+    state.counters["ns_per_point"] = point;
+    state.counters["step_ns"] = step;
+    state.counters["step_ratio"] = point / step;
+    state.counters["multiply_adds"] = core::LossLandscape::gridCost(topology, 1, 101);
+}
+BENCHMARK(BM_Landscape101)->Unit(benchmark::kMillisecond);
+
+// One point of a landscape at the largest network: a forward pass of 1,024 samples and the
+// loss, to set beside BM_LargestPass/MatrixForm (a full pass) of the same run; multiply_adds is
+// LossLandscape::evaluationCost, what a view's budget counts.
+void BM_LargestLandscapePoint(benchmark::State& state) {
+    const core::NetworkConfig config = largestNetwork();
+    const core::Topology topology = core::topologyOf(config);
+    core::LossLandscape landscape(
+        topology, config.samples,
+        core::LandscapePlane::alongParameters(core::initialParameters(config), 0, 1),
+        {2, 1.0, 1.0});
+    const core::Parameters parameters = core::initialParameters(config);
+    core::BatchWorkspace workspace;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(landscape.lossAt(parameters, workspace));
+    state.counters["multiply_adds"] = core::LossLandscape::evaluationCost(topology, 1024);
+}
+BENCHMARK(BM_LargestLandscapePoint)->Unit(benchmark::kMillisecond);
 
 // 10,000 steps on the fast path, recording the loss of each (as the loss plot needs).
 void BM_Run10000(benchmark::State& state) {

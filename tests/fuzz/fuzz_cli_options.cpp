@@ -62,6 +62,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                     "--digits is in range");
             require(!options->explain || options->format == CliOptions::Format::Table,
                     "--explain goes only with the table");
+            if (options->landscape) {
+                const core::Topology topology = core::topologyOf(options->session.config);
+                const int parameters = topology.weightCount() + topology.biasCount();
+                require(options->landscape->grid >= 2 && options->landscape->grid <= 401,
+                        "--grid is in range");
+                require(options->landscape->span > 0.0 && options->landscape->span <= 1e6,
+                        "--span is in range");
+                require(options->landscape->first != options->landscape->second &&
+                            options->landscape->first >= 0 && options->landscape->second >= 0 &&
+                            options->landscape->first < parameters &&
+                            options->landscape->second < parameters,
+                        "--landscape names two different parameters of the network");
+                require(options->format == CliOptions::Format::Table && !options->explain,
+                        "--landscape goes with neither --format json or csv nor --explain");
+            }
             break;
         case CliOptions::Action::Version:
         case CliOptions::Action::ListPresets:
