@@ -62,6 +62,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                     "--digits is in range");
             require(!options->explain || options->format == CliOptions::Format::Table,
                     "--explain goes only with the table");
+            require(!options->curvature ||
+                        (options->format != CliOptions::Format::Csv && !options->explain),
+                    "--curvature goes only with the table or json");
             break;
         case CliOptions::Action::Version:
         case CliOptions::Action::ListPresets:
