@@ -12,6 +12,7 @@
 #include "clilandscape.h"
 #include "clioptions.h"
 #include "clireport.h"
+#include "core/curvature.h"
 #include "core/trainer.h"
 #include "ui/session/presetlibrary.h"
 
@@ -81,12 +82,21 @@ void printCsv(core::Trainer& trainer, const CliOptions& options, StdoutWriter& o
     }
 }
 
+// The curvature at the trainer's state, when --curvature asks for it.
+std::optional<core::Curvature> curvatureIfAsked(const core::Trainer& trainer,
+                                                const CliOptions& options) {
+    if (!options.curvature) return std::nullopt;
+    return core::curvatureAt(trainer.topology(), trainer.parameters(), trainer.samples(),
+                             trainer.trainsBiases());
+}
+
 // The table or the JSON of a run. Trains in chunks and hands each chunk's losses to the report
 // as they come, so that memory stays the same for any number of steps.
 void printReport(core::Trainer& trainer, const CliOptions& options, StdoutWriter& out) {
     const bool json = options.format == CliOptions::Format::Json;
     CliRun run;
     run.initial = trainer.evaluate();
+    run.initialCurvature = curvatureIfAsked(trainer, options);
     if (json) out.print(jsonHead(options));
     std::vector<double> losses;
     const auto report = [&] {
@@ -106,6 +116,9 @@ void printReport(core::Trainer& trainer, const CliOptions& options, StdoutWriter
         left -= chunk;
     }
     run.final = trainer.evaluate();
+    // No update made (no steps, or the first diverged): the state of the start, its curvature too.
+    run.finalCurvature =
+        trainer.iteration() == 0 ? run.initialCurvature : curvatureIfAsked(trainer, options);
     if (std::isfinite(run.final.loss())) {
         losses.push_back(run.final.loss());
         report();

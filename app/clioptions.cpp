@@ -60,13 +60,17 @@ struct OptionTable {
             .arg(core::DigitsRange::workedExample),
         "N"};
     QCommandLineOption save{"save", "Save the trained state as a session file.", "FILE"};
+    QCommandLineOption curvature{
+        "curvature",
+        "Add the curvature of the loss at the start and at the end: the largest and smallest "
+        "eigenvalue of its Hessian and the largest stable learning rate (table and json only)."};
 
     // All of the above, in order.
     QList<QCommandLineOption> all() const {
-        return {help,         version, preset,           config,           learningRate,
-                momentum,     steps,   hiddenActivation, outputActivation, trainBiases,
-                freezeBiases, format,  listPresets,      explain,          digits,
-                save};
+        return {help,         version,  preset,           config,           learningRate,
+                momentum,     steps,    hiddenActivation, outputActivation, trainBiases,
+                freezeBiases, format,   listPresets,      explain,          digits,
+                save,         curvature};
     }
 
     // --landscape and its settings (see clilandscape.h), listed after the others.
@@ -114,6 +118,7 @@ private:
     bool readActivation(const QCommandLineOption& option, bool hidden);
     bool readBiasTraining();
     bool readOutput();
+    bool readCurvature();
     bool readDigits();
     bool readLandscape();
 
@@ -138,7 +143,7 @@ std::optional<CliOptions> OptionReader::read(const QList<QByteArray>& arguments,
     } else if (!readSource() || !readLearningRate() || !readMomentum() || !readSteps() ||
                !readActivation(table_.hiddenActivation, true) ||
                !readActivation(table_.outputActivation, false) || !readBiasTraining() ||
-               !readOutput() || !readDigits() || !readLandscape()) {
+               !readOutput() || !readCurvature() || !readDigits() || !readLandscape()) {
         *error = error_;
         return std::nullopt;
     }
@@ -293,6 +298,16 @@ bool OptionReader::readOutput() {
     return true;
 }
 
+// --curvature reports states, so it goes with the formats that write them.
+bool OptionReader::readCurvature() {
+    options_.curvature = parser_.isSet(table_.curvature);
+    if (!options_.curvature) return true;
+    if (options_.format == CliOptions::Format::Csv)
+        return fail("--curvature reports states; it goes only with --format table or json");
+    if (options_.explain) return fail("--curvature reports states; it does not go with --explain");
+    return true;
+}
+
 bool OptionReader::readDigits() {
     if (!parser_.isSet(table_.digits)) return true;
     const QString text = textOf(table_.digits);
@@ -323,6 +338,8 @@ bool OptionReader::readLandscape() {
                 .arg(textOf(table_.format)));
     if (options_.landscape && options_.explain)
         return fail("--landscape writes its own CSV; it does not go with --explain");
+    if (options_.landscape && options_.curvature)
+        return fail("--landscape writes its own CSV; it does not go with --curvature");
     return true;
 }
 

@@ -22,6 +22,7 @@ struct CliOptions {
     long long steps = 1;                            // updates to make (0 allowed)
     Format format = Format::Table;                  // --format: how the run is written
     bool explain = false;                           // write out every term of the last step
+    bool curvature = false;                         // --curvature: the Hessian at start and end
     int digits = core::DigitsRange::workedExample;  // significant digits of table and explanation
     QByteArray savePath;  // --save FILE: the trained state as a session file; empty: none
     QString helpText;     // for Action::Help

@@ -30,6 +30,24 @@ std::string describeNetwork(const CliOptions& options) {
            core::formatNumber(config.learningRate, core::DigitsRange::workedExample) + "\n";
 }
 
+// "curvature at the start: lambda_max 0.2345, lambda_min -0.0012, stable below 8.53", and what
+// stands in for the rate when there is no limit or for all when a value was not finite.
+std::string curvatureLine(const char* where, const core::Curvature& curvature, double momentum,
+                          int digits) {
+    const std::string head = std::string("curvature at the ") + where + ": ";
+    if (!curvature.finite) return head + "none, a value near this state is infinite or NaN\n";
+    const auto number = [&](double v) { return core::formatNumber(v, digits); };
+    const std::optional<double> rate = core::stableRate(curvature.lambdaMax, momentum);
+    std::string text = head + "lambda_max " + number(curvature.lambdaMax) + ", lambda_min " +
+                       number(curvature.lambdaMin) + ", " +
+                       (rate ? "stable below " + number(*rate) : std::string("no local limit"));
+    if (rate && momentum > 0.0) text += " with momentum " + number(momentum);
+    if (curvature.method == core::CurvatureMethod::Lanczos)
+        text +=
+            " (Lanczos estimate over " + std::to_string(curvature.parameterCount) + " parameters)";
+    return text + "\n";
+}
+
 // Steps 0, 1, 2, 5, 10, 20, 50, ..: with the last, enough rows to see the curve's shape.
 bool isSampledStep(long long step) {
     while (step >= 10 && step % 10 == 0)
@@ -41,9 +59,28 @@ std::string padded(const std::string& text, int width) {
     return text.size() >= std::size_t(width) ? text : std::string(width - text.size(), ' ') + text;
 }
 
+// "curvature": {"lambda_max": .., "lambda_min": .., "stable_rate": ..}, each null when the
+// curvature is not finite, the rate null when there is no local limit.
+void writeCurvature(session::JsonWriter& json, const core::Curvature& curvature, double momentum) {
+    json.key("curvature").beginObject();
+    if (!curvature.finite) {
+        json.key("lambda_max").null().key("lambda_min").null().key("stable_rate").null();
+    } else {
+        json.field("lambda_max", curvature.lambdaMax).field("lambda_min", curvature.lambdaMin);
+        const std::optional<double> rate = core::stableRate(curvature.lambdaMax, momentum);
+        json.key("stable_rate");
+        if (rate)
+            json.value(*rate);
+        else
+            json.null();
+    }
+    json.endObject();
+}
+
 // One state of the JSON report, handed to `write` a sample at a time: at the largest size a state
 // is tens of megabytes of text.
 void writeState(session::JsonWriter& json, const core::StepSnapshot& state,
+                const std::optional<core::Curvature>& curvature, double momentum,
                 const std::function<void(const std::string&)>& write) {
     const core::Topology& topology = state.topology();
     json.beginObject().field("loss", state.loss());
@@ -58,7 +95,9 @@ void writeState(session::JsonWriter& json, const core::StepSnapshot& state,
         json.field(topology.weightName(w), state.dLoss_dWeight(w));
     for (int b = 0; b < topology.biasCount(); ++b)
         json.field(topology.biasName(b), state.dLoss_dBias(b));
-    json.endObject().key("samples").beginArray(true);
+    json.endObject();
+    if (curvature) writeCurvature(json, *curvature, momentum);
+    json.key("samples").beginArray(true);
     for (int s = 0; s < state.sampleCount(); ++s) {
         json.beginObject()
             .key("input")
@@ -111,6 +150,11 @@ std::string tableReport(const CliOptions& options, const CliRun& run) {
     if (run.divergence)
         text +=
             core::divergenceSentence(topology, run.initial.sampleCount(), *run.divergence) + "\n";
+    if (run.initialCurvature)
+        text +=
+            curvatureLine("start", *run.initialCurvature, options.session.config.momentum, digits);
+    if (run.finalCurvature)
+        text += curvatureLine("end", *run.finalCurvature, options.session.config.momentum, digits);
 
     const int width = digits + 8;
     text += "\n" + std::string("parameter") + padded("before", width) +
@@ -166,10 +210,11 @@ void jsonTail(const CliOptions& options, const CliRun& run,
             .field("value", core::nonFiniteName(run.divergence->value))
             .endObject();
     }
+    const double momentum = options.session.config.momentum;
     json.key("initial");
-    writeState(json, run.initial, write);
+    writeState(json, run.initial, run.initialCurvature, momentum, write);
     json.key("final");
-    writeState(json, run.final, write);
+    writeState(json, run.final, run.finalCurvature, momentum, write);
     json.endObject();
     write(json.takeText() + "\n");
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "clioptions.h"
+#include "core/curvature.h"
 #include "core/divergence.h"
 #include "core/networkconfig.h"
 #include "core/stepsnapshot.h"
@@ -21,7 +22,9 @@ struct CliRun {
     std::vector<std::pair<long long, double>> sampledLosses;
     core::StepSnapshot initial;  // the state before the first update, with its gradient
     core::StepSnapshot final;    // the state after the last update, with its gradient
-    std::optional<core::Divergence> divergence;  // set when a value became infinite or NaN
+    std::optional<core::Divergence> divergence;       // set when a value became infinite or NaN
+    std::optional<core::Curvature> initialCurvature;  // with --curvature: at `initial`
+    std::optional<core::Curvature> finalCurvature;    // with --curvature: at `final`
 
     // Counts `loss` as E_k, k = lossCount, keeping it when k is one of the sampled steps.
     void addLoss(double loss);

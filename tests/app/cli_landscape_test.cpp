@@ -131,6 +131,7 @@ TEST(CliLandscapeTest, BadArgumentsGetOneLineAndExitCodeTwo) {
         {"--landscape", "w5,b2", "--format", "json"},
         {"--landscape", "w5,b2", "--format", "csv"},
         {"--landscape", "w5,b2", "--explain"},
+        {"--landscape", "w5,b2", "--curvature"},
         {"--landscape"},
     };
     for (const QStringList& arguments : bad) {

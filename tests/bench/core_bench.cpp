@@ -16,6 +16,7 @@
 #include "core/backpropagation.h"
 #include "core/batchpass.h"
 #include "core/losslandscape.h"
+#include "core/curvature.h"
 #include "core/trainer.h"
 #include "core/traininghistory.h"
 #include "processtime.h"
@@ -60,6 +61,21 @@ struct Unrolled222 {
         return loss;
     }
 };
+
+// The fastest of three timings of `repetitions` calls of `body`, in nanoseconds per call.
+template <class Body>
+double fastestNanoseconds(long long repetitions, Body&& body) {
+    double fastest = 1e300;
+    for (int round = 0; round < 3; ++round) {
+        const auto start = std::chrono::steady_clock::now();
+        for (long long r = 0; r < repetitions; ++r)
+            body();
+        const std::chrono::duration<double, std::nano> elapsed =
+            std::chrono::steady_clock::now() - start;
+        fastest = std::min(fastest, elapsed.count() / double(repetitions));
+    }
+    return fastest;
+}
 
 void BM_Floor222(benchmark::State& state) {
     Unrolled222 network;
@@ -193,12 +209,12 @@ void BM_LargestPass(benchmark::State& state, bool matrixForm) {
     bool finite = true;
     for (auto _ : state)
         benchmark::DoNotOptimize(
-            matrixForm ? core::backpropagateBatch(topology, parameters.weights.data(),
-                                                  parameters.biases.data(), config.samples,
-                                                  buffers, workspace, finite)
-                       : core::backpropagate(topology, parameters.weights.data(),
-                                             parameters.biases.data(), config.samples, buffers,
-                                             finite));
+            matrixForm
+                ? core::backpropagateBatch(topology, parameters.weights.data(),
+                                           parameters.biases.data(), config.samples, buffers,
+                                           workspace, finite)
+                : core::backpropagate(topology, parameters.weights.data(), parameters.biases.data(),
+                                      config.samples, buffers, finite));
 }
 BENCHMARK_CAPTURE(BM_LargestPass, SampleBySample, false)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_LargestPass, MatrixForm, true)->Unit(benchmark::kMillisecond);
@@ -274,6 +290,55 @@ void BM_LargestLandscapePoint(benchmark::State& state) {
     state.counters["multiply_adds"] = core::LossLandscape::evaluationCost(topology, 1024);
 }
 BENCHMARK(BM_LargestLandscapePoint)->Unit(benchmark::kMillisecond);
+// The curvature of the largest network (21,122 trained parameters: 40 Lanczos steps, 80 passes),
+// against one forward and backward pass of it timed in the same run (ratio_to_pass).
+void BM_LargestCurvature(benchmark::State& state) {
+    const core::NetworkConfig config = largestNetwork();
+    const core::Topology topology = core::topologyOf(config);
+    const core::Parameters parameters = core::initialParameters(config);
+    core::Curvature curvature;
+    for (auto _ : state)
+        curvature = core::curvatureAt(topology, parameters, config.samples, config.trainBiases);
+    std::vector<double> gradient(parameters.weights.size() + parameters.biases.size());
+    const core::PassBuffers buffers{nullptr, 0, nullptr, gradient.data(), 0, gradient.data()};
+    core::BatchWorkspace workspace;
+    bool finite = true;
+    const double pass = fastestNanoseconds(10, [&] {
+        core::backpropagateBatch(topology, parameters.weights.data(), parameters.biases.data(),
+                                 config.samples, buffers, workspace, finite);
+    });
+    const double nanoseconds = fastestNanoseconds(1, [&] {
+        benchmark::DoNotOptimize(
+            core::curvatureAt(topology, parameters, config.samples, config.trainBiases));
+    });
+    state.counters["passes"] = curvature.gradientPasses;
+    state.counters["pass_ms"] = pass * 1e-6;
+    state.counters["ratio_to_pass"] = nanoseconds / pass;
+    state.counters["lambda_max"] = curvature.lambdaMax;
+}
+BENCHMARK(BM_LargestCurvature)->Unit(benchmark::kMillisecond)->Iterations(2);
+
+// The curvature of the worked example: its Hessian over the 8 trained weights (16 passes) and
+// every eigenpair of it. ratio_to_step compares it with one fast-path step of the same network
+// (BM_StepFast), both timed here in the same run (fastest of three).
+void BM_CurvatureWorkedExample(benchmark::State& state) {
+    const core::NetworkConfig config = workedExample();
+    const core::Topology topology = core::topologyOf(config);
+    const core::Parameters parameters = core::initialParameters(config);
+    const auto curvature = [&] {
+        benchmark::DoNotOptimize(
+            core::curvatureAt(topology, parameters, config.samples, config.trainBiases));
+    };
+    for (auto _ : state)
+        curvature();
+    core::Trainer trainer(config);
+    const double step = fastestNanoseconds(1'000'000, [&] { trainer.run(1); });
+    const double nanoseconds = fastestNanoseconds(20'000, curvature);
+    state.counters["curvature_us"] = nanoseconds * 1e-3;
+    state.counters["step_ns"] = step;
+    state.counters["ratio_to_step"] = nanoseconds / step;
+}
+BENCHMARK(BM_CurvatureWorkedExample)->Unit(benchmark::kMicrosecond);
 
 // 10,000 steps on the fast path, recording the loss of each (as the loss plot needs).
 void BM_Run10000(benchmark::State& state) {

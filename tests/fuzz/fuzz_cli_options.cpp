@@ -74,9 +74,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                             options->landscape->first < parameters &&
                             options->landscape->second < parameters,
                         "--landscape names two different parameters of the network");
-                require(options->format == CliOptions::Format::Table && !options->explain,
+                require(options->format == CliOptions::Format::Table && !options->explain &&
+                            !options->curvature,
                         "--landscape goes with neither --format json or csv nor --explain");
             }
+            require(!options->curvature ||
+                        (options->format != CliOptions::Format::Csv && !options->explain),
+                    "--curvature goes only with the table or json");
             break;
         case CliOptions::Action::Version:
         case CliOptions::Action::ListPresets:
