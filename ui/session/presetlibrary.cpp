@@ -10,7 +10,7 @@ namespace session {
 namespace {
 
 // The lessons' order; other presets follow by name.
-const QStringList kLessonOrder = {"mazur", "oscillate", "diverge", "xor"};
+const QStringList kLessonOrder = {"mazur", "oscillate", "diverge", "xor", "momentum"};
 
 int rank(const QString& name) {
     const qsizetype index = kLessonOrder.indexOf(name);
