@@ -47,7 +47,11 @@ struct OptionTable {
                                         "A"};
     QCommandLineOption trainBiases{"train-biases", "Train the biases."};
     QCommandLineOption freezeBiases{"freeze-biases", "Keep the biases fixed."};
-    QCommandLineOption format{"format", "Output: table (default), json or csv.", "F"};
+    QCommandLineOption format{
+        "format",
+        "Output: table (default), json or csv; with --explain also markdown, latex or html "
+        "(a handout of the step).",
+        "F"};
     QCommandLineOption listPresets{"list-presets", "List the presets and exit."};
     QCommandLineOption explain{"explain",
                                "Write out every forward value and chain-rule term of the last "
@@ -283,12 +287,17 @@ bool OptionReader::readOutput() {
         const QString name = textOf(table_.format);
         const auto known = std::find_if(std::begin(kFormats), std::end(kFormats),
                                         [&](const auto& format) { return name == format.first; });
-        if (known == std::end(kFormats))
-            return fail(
-                QStringLiteral("--format: expected table, json or csv, got \"%1\"").arg(name));
-        options_.format = known->second;
+        options_.handout = core::handoutFormatFromName(name.toStdString());
+        if (known == std::end(kFormats) && !options_.handout)
+            return fail(QStringLiteral("--format: expected table, json, csv, markdown, latex or "
+                                       "html, got \"%1\"")
+                            .arg(name));
+        if (known != std::end(kFormats)) options_.format = known->second;
     }
     options_.explain = parser_.isSet(table_.explain);
+    if (options_.handout && !options_.explain)
+        return fail(QStringLiteral("--format %1 writes the handout of --explain; add --explain")
+                        .arg(textOf(table_.format)));
     if (options_.explain && options_.format != CliOptions::Format::Table)
         return fail("--explain writes text; it goes only with --format table");
     if (parser_.isSet(table_.save)) {

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "clilandscape.h"
+#include "core/handout.h"
 #include "core/markup.h"
 #include "ui/session/sessionfile.h"
 
@@ -15,13 +16,15 @@ struct CliOptions {
     enum class Format { Table, Json, Csv };
     enum class Action { Run, ListPresets, Help, Version };
 
-    Action action = Action::Run;                    // what the program is to do
-    QString presetName = QStringLiteral("mazur");   // empty when the session came from --config
-    QString configPath;                             // --config FILE, as messages show it
-    session::Session session;                       // the session to run, overrides applied
-    long long steps = 1;                            // updates to make (0 allowed)
-    Format format = Format::Table;                  // --format: how the run is written
-    bool explain = false;                           // write out every term of the last step
+    Action action = Action::Run;                   // what the program is to do
+    QString presetName = QStringLiteral("mazur");  // empty when the session came from --config
+    QString configPath;                            // --config FILE, as messages show it
+    session::Session session;                      // the session to run, overrides applied
+    long long steps = 1;                           // updates to make (0 allowed)
+    Format format = Format::Table;                 // --format: how the run is written
+    bool explain = false;                          // write out every term of the last step
+    // --format markdown, latex or html: the explanation as a handout in that format.
+    std::optional<core::HandoutFormat> handout;
     bool curvature = false;                         // --curvature: the Hessian at start and end
     int digits = core::DigitsRange::workedExample;  // significant digits of table and explanation
     QByteArray savePath;  // --save FILE: the trained state as a session file; empty: none

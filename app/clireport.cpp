@@ -7,6 +7,7 @@
 
 #include "core/activation.h"
 #include "core/explanation.h"
+#include "core/handout.h"
 #include "core/markup.h"
 #include "core/quantity.h"
 #include "ui/session/jsonwriter.h"
@@ -15,19 +16,10 @@
 namespace {
 
 std::string describeNetwork(const CliOptions& options) {
-    const core::NetworkConfig& config = options.session.config;
-    std::string layers, activations;
-    for (std::size_t l = 0; l < config.layers.size(); ++l)
-        layers += (l ? "-" : "") + std::to_string(config.layers[l]);
-    for (std::size_t l = 0; l < config.activations.size(); ++l)
-        activations += (l ? ", " : "") + std::string(core::activationName(config.activations[l]));
     const std::string source = options.presetName.isEmpty()
                                    ? "session " + options.configPath.toStdString()
                                    : "preset " + options.presetName.toStdString();
-    return "Backprop Lab: " + source + ", layers " + layers + " (" + activations + "), " +
-           std::string(core::biasModeName(config.biasMode)) + " biases (" +
-           (config.trainBiases ? "trained" : "frozen") + ")" + ", learning rate " +
-           core::formatNumber(config.learningRate, core::DigitsRange::workedExample) + "\n";
+    return "Backprop Lab: " + source + ", " + core::describeConfig(options.session.config) + "\n";
 }
 
 // "curvature at the start: lambda_max 0.2345, lambda_min -0.0012, stable below 8.53", and what
@@ -253,14 +245,26 @@ void appendCsvRow(std::string& out, long long step, double learningRate, double 
 
 void explainReport(const CliOptions& options, const core::StepSnapshot& step,
                    const std::function<void(const std::string&)>& write) {
-    write(describeNetwork(options) +
-          (step.updated() || step.divergence()
-               ? "Step " + std::to_string(step.iteration() + 1) + ", worked out term by term.\n"
-               : "The state after step " + std::to_string(step.iteration()) +
-                     ": forward and backward pass, no update.\n"));
-    const char* headings[] = {"Forward pass", "Backward pass", "Update (lr = learning rate)"};
+    const std::string lead =
+        step.updated() || step.divergence()
+            ? "Step " + std::to_string(step.iteration() + 1) + ", worked out term by term."
+            : "The state after step " + std::to_string(step.iteration()) +
+                  ": forward and backward pass, no update.";
     // One term at a time, each written when its turn comes and then forgotten.
     const core::Explanation terms(step, options.digits);
+    const std::string divergence =
+        step.divergence()
+            ? core::divergenceSentence(step.topology(), step.sampleCount(), *step.divergence())
+            : std::string();
+    if (options.handout) {
+        std::string title = describeNetwork(options);
+        title.pop_back();  // its line end
+        core::writeHandout(terms, *options.handout, title,
+                           divergence.empty() ? lead : lead + " " + divergence, write);
+        return;
+    }
+    write(describeNetwork(options) + lead + "\n");
+    const char* headings[] = {"Forward pass", "Backward pass", "Update (lr = learning rate)"};
     int phase = -1;
     for (int i = 0; i < terms.size(); ++i) {
         const core::Term term = terms.term(i);
@@ -271,8 +275,5 @@ void explainReport(const CliOptions& options, const core::StepSnapshot& step,
         }
         write(text + "  " + core::plainText(term) + "\n      " + term.meaning + "\n");
     }
-    if (step.divergence())
-        write("\n" +
-              core::divergenceSentence(step.topology(), step.sampleCount(), *step.divergence()) +
-              "\n");
+    if (!divergence.empty()) write("\n" + divergence + "\n");
 }

@@ -11,7 +11,8 @@ namespace core {
 // formula panel typeset one source:
 //   _{x}  subscript, plain "_x"          _[x]  subscript, plain "x" (w_[5] -> w5)
 //   ^{x}  superscript, plain "^x", "^(xy)", and "+" for ^{+}
-//   @{d} partial sign   @{delta} delta   @{eta} learning rate   @{half} one half
+//   @{d} partial sign   @{delta} delta   @{eta} learning rate   @{beta} momentum
+//   @{half} one half
 //   *     multiplication sign
 //   #k{x} x is factor k of its term (k: decimal digits), for colour: plain "x",
 //         HTML <span class="fk">x</span>; a symbol and its number share their k
@@ -22,6 +23,10 @@ std::string plainFromMarkup(std::string_view markup);
 
 // Qt rich text (HTML): "&part;E<sub>total</sub>/&part;w<sub>5</sub>", with escaping.
 std::string htmlFromMarkup(std::string_view markup);
+
+// LaTeX math (amsmath), to be put between $..$: "\\partial E_{\\mathrm{total}}/\\partial w_{5}";
+// names of several letters upright, "*" as \\cdot, factors unmarked.
+std::string latexFromMarkup(std::string_view markup);
 
 // `text` marked as factor `factor` of its term: "#<factor>{<text>}".
 std::string markFactor(int factor, std::string_view text);
