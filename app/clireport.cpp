@@ -245,35 +245,19 @@ void appendCsvRow(std::string& out, long long step, double learningRate, double 
 
 void explainReport(const CliOptions& options, const core::StepSnapshot& step,
                    const std::function<void(const std::string&)>& write) {
-    const std::string lead =
-        step.updated() || step.divergence()
-            ? "Step " + std::to_string(step.iteration() + 1) + ", worked out term by term."
-            : "The state after step " + std::to_string(step.iteration()) +
-                  ": forward and backward pass, no update.";
+    const std::string lead = core::stepLead(step);
     // One term at a time, each written when its turn comes and then forgotten.
     const core::Explanation terms(step, options.digits);
     const std::string divergence =
         step.divergence()
             ? core::divergenceSentence(step.topology(), step.sampleCount(), *step.divergence())
             : std::string();
-    if (options.handout) {
-        std::string title = describeNetwork(options);
-        title.pop_back();  // its line end
-        core::writeHandout(terms, *options.handout, title,
-                           divergence.empty() ? lead : lead + " " + divergence, write);
-        return;
-    }
-    write(describeNetwork(options) + lead + "\n");
-    const char* headings[] = {"Forward pass", "Backward pass", "Update (lr = learning rate)"};
-    int phase = -1;
-    for (int i = 0; i < terms.size(); ++i) {
-        const core::Term term = terms.term(i);
-        std::string text;
-        if (static_cast<int>(term.phase) != phase) {
-            phase = static_cast<int>(term.phase);
-            text += std::string("\n") + headings[phase] + "\n";
-        }
-        write(text + "  " + core::plainText(term) + "\n      " + term.meaning + "\n");
-    }
+    std::string title = describeNetwork(options);
+    title.pop_back();  // its line end
+    // The text ends with the divergence, as the terminal reads it; a handout says it first.
+    const bool text = !options.handout;
+    core::writeHandout(terms, options.handout.value_or(core::HandoutFormat::Text), title,
+                       text || divergence.empty() ? lead : lead + " " + divergence, write);
+    if (!text) return;
     if (!divergence.empty()) write("\n" + divergence + "\n");
 }

@@ -7,6 +7,8 @@ namespace core {
 namespace {
 
 constexpr const char* kHeadings[] = {"Forward pass", "Backward pass", "Update"};
+constexpr const char* kTextHeadings[] = {"Forward pass", "Backward pass",
+                                         "Update (lr = learning rate)"};
 
 // `text` with the characters that are markup in HTML (and XML) escaped.
 std::string escapedHtml(std::string_view text) {
@@ -70,6 +72,8 @@ std::string escapedLatex(std::string_view text) {
 
 std::string begin(HandoutFormat format, const std::string& title, const std::string& lead) {
     switch (format) {
+        case HandoutFormat::Text:
+            return title + "\n" + lead + "\n";
         case HandoutFormat::Markdown:
             return "# " + title + "\n\n" + lead + "\n";
         case HandoutFormat::Latex:
@@ -90,6 +94,8 @@ std::string begin(HandoutFormat format, const std::string& title, const std::str
 std::string heading(HandoutFormat format, Phase phase, bool first) {
     const std::string name = kHeadings[static_cast<int>(phase)];
     switch (format) {
+        case HandoutFormat::Text:
+            return std::string("\n") + kTextHeadings[static_cast<int>(phase)] + "\n";
         case HandoutFormat::Markdown:
             return "\n## " + name + "\n\n";
         case HandoutFormat::Latex:
@@ -103,6 +109,8 @@ std::string heading(HandoutFormat format, Phase phase, bool first) {
 
 std::string item(HandoutFormat format, const Term& term) {
     switch (format) {
+        case HandoutFormat::Text:
+            return "  " + plainText(term) + "\n      " + term.meaning + "\n";
         case HandoutFormat::Markdown:
             return "1. `" + plainText(term) + "`  \n   " + term.meaning + "\n";
         case HandoutFormat::Latex: {
@@ -125,6 +133,7 @@ std::string item(HandoutFormat format, const Term& term) {
 
 std::string end(HandoutFormat format, bool anyTerm) {
     switch (format) {
+        case HandoutFormat::Text:
         case HandoutFormat::Markdown:
             return "";
         case HandoutFormat::Latex:
@@ -150,6 +159,13 @@ std::string describeConfig(const NetworkConfig& config) {
     if (config.momentum != 0.0)
         text += ", momentum " + formatNumber(config.momentum, DigitsRange::workedExample);
     return text;
+}
+
+std::string stepLead(const StepSnapshot& step) {
+    if (step.updated() || step.divergence())
+        return "Step " + std::to_string(step.iteration() + 1) + ", worked out term by term.";
+    return "The state after step " + std::to_string(step.iteration()) +
+           ": forward and backward pass, no update.";
 }
 
 std::optional<HandoutFormat> handoutFormatFromName(std::string_view name) {

@@ -4,12 +4,11 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
-#include <QDockWidget>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
-#include <QVBoxLayout>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -17,6 +16,7 @@
 #include <QStatusBar>
 #include <QUndoStack>
 #include <QUndoView>
+#include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -25,6 +25,7 @@
 #include "decisionmap.h"
 #include "displaytoolbar.h"
 #include "formulapanel.h"
+#include "handoutexport.h"
 #include "inspector.h"
 #include "learningratecontrol.h"
 #include "lossplot.h"
@@ -125,8 +126,7 @@ QWidget* MainWindow::buildTop() {
     stack->addWidget(networkView_, 1);
     sampleTable_ = new SampleTable(model_);
     sampleTable_->setFont(networkView_->font());  // as large, to be read from as far
-    networkSplitter_ =
-        splitter("networkSplitter", Qt::Horizontal, {network, sampleTable_}, {0});
+    networkSplitter_ = splitter("networkSplitter", Qt::Horizontal, {network, sampleTable_}, {0});
     return networkSplitter_;
 }
 
@@ -135,8 +135,7 @@ QWidget* MainWindow::buildBottom() {
     lossPlot_ = new LossPlot(model_);
     auto* map = new DecisionMap(model_);
     inspector_ = new Inspector(model_);
-    bottomSplitter_ =
-        splitter("bottomSplitter", Qt::Horizontal, {lossPlot_, map, inspector_}, {0});
+    bottomSplitter_ = splitter("bottomSplitter", Qt::Horizontal, {lossPlot_, map, inspector_}, {0});
     const int inspector = fontMetrics().averageCharWidth() * kInspectorCharacters;
     const int mapWidth = map->sizeHint().width();
     bottomSplitter_->setSizes({kStartingSize.width() - inspector - mapWidth, mapWidth, inspector});
@@ -211,7 +210,7 @@ void MainWindow::saveArrangement() const {
 
 // Undo and Redo of the model's edits, named after them ("Undo set w5 to 0.9"), and the list of
 // them in a dock, where a click goes back or forward to any point.
-void MainWindow::addEditMenu(QMenuBar& menus) {
+QMenu* MainWindow::addEditMenu(QMenuBar& menus) {
     QUndoStack* edits = model_->undoStack();
     QMenu* menu = menus.addMenu(tr("&Edit"));
     QAction* undo = edits->createUndoAction(this, tr("&Undo"));
@@ -227,8 +226,9 @@ void MainWindow::addEditMenu(QMenuBar& menus) {
     auto* list = new QUndoView(edits);
     list->setObjectName("editHistoryList");
     list->setEmptyLabel(tr("as first loaded"));
-    list->setToolTip(tr("Every edit of the model, oldest first: click one to go back to the "
-                        "state right after it, or the first line for the state before them."));
+    list->setToolTip(
+        tr("Every edit of the model, oldest first: click one to go back to the "
+           "state right after it, or the first line for the state before them."));
     history->setWidget(list);
     addDockWidget(Qt::RightDockWidgetArea, history);
     history->hide();
@@ -236,6 +236,7 @@ void MainWindow::addEditMenu(QMenuBar& menus) {
     showHistory->setText(tr("Edit &history"));
     showHistory->setShortcut(QKeySequence(tr("Ctrl+H")));
     menu->addAction(showHistory);
+    return menu;
 }
 
 // The menu and the training controls share the top row, left to right, the controls' icons as
@@ -255,10 +256,15 @@ void MainWindow::buildMenuRow() {
     file->addAction(tr("&Save session..."), QKeySequence::Save, this, &MainWindow::saveSession);
     file->addAction(tr("&Export image..."), QKeySequence(tr("Ctrl+E")), this,
                     &MainWindow::exportImage);
+    auto* handouts = new HandoutExport(model_, this);
+    file->addAction(handouts->exportAction());
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     quit->setShortcutContext(Qt::ApplicationShortcut);
-    addEditMenu(*menus);
+    QMenu* edit = addEditMenu(*menus);
+    edit->addSeparator();
+    edit->addAction(handouts->copyAllAction());
+    addActions({handouts->exportAction(), handouts->copyAllAction()});
     QMenu* help = menus->addMenu(tr("&Help"));
     help->addAction(tr("&Report a problem..."), this, &MainWindow::reportProblem);
     help->addSeparator();

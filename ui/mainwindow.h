@@ -4,6 +4,7 @@
 
 #include "ui/session/sessionfile.h"
 
+class QMenu;
 class QMenuBar;
 class QSplitter;
 
@@ -69,7 +70,7 @@ private:
     QWidget* buildTop();
     QWidget* buildBottom();
     void buildMenuRow();
-    void addEditMenu(QMenuBar& menus);
+    QMenu* addEditMenu(QMenuBar& menus);
     void arrangeByDefault();
     void fitSampleTable();
     bool restoreArrangement();
@@ -85,7 +86,7 @@ private:
     static QString sessionFilter();
 
     Arrangement arrangement_;
-    QString shown_;  // what the window shows, as RecentSessions::last says it
+    QString shown_;              // what the window shows, as RecentSessions::last says it
     bool arranged_ = false;      // whether the dividers have been placed (at the first show)
     bool userArranged_ = false;  // whether the user placed them (dragged them, or remembered)
     TrainingController* model_ = nullptr;
