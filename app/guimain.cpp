@@ -4,18 +4,22 @@
 #include <QIcon>
 #include <QSaveFile>
 #include <QWindow>
+#include <qcustomplot.h>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <initializer_list>
 #include <optional>
 
+#include "ui/formulapanel.h"
 #include "ui/learningratecontrol.h"
+#include "ui/lossplot.h"
 #include "ui/mainwindow.h"
 #include "ui/networkview.h"
 #include "ui/session/presetlibrary.h"
 #include "ui/session/sessionfile.h"
 #include "ui/trainingcontroller.h"
+#include "ui/viewexport.h"
 
 namespace {
 
@@ -26,8 +30,15 @@ constexpr QSize kSmallestWindow(400, 300), kLargestWindow(8192, 8192);
 
 // The options besides --help and --version, in the order they are applied.
 struct Options {
-    QCommandLineOption screenshot{"screenshot", "Render the window into FILE.png and exit.",
-                                  "FILE"};
+    QCommandLineOption screenshot{
+        "screenshot", "Render the window (or --part) into FILE (.png, .svg or .pdf) and exit.",
+        "FILE"};
+    QCommandLineOption part{
+        "part", "With --screenshot: window (default), network, plot or equation.", "PART"};
+    QCommandLineOption scale{"scale",
+                             "With --screenshot to a PNG: 1 (default), 2 or 3 times "
+                             "the pixels.",
+                             "N"};
     QCommandLineOption preset{"preset", "Start from preset NAME (default mazur).", "NAME"};
     QCommandLineOption rate{"lr", "Learning rate (0.001 to 1000).", "X"};
     QCommandLineOption size{"size", "Window size, e.g. 1280x800.", "WxH"};
@@ -205,12 +216,35 @@ int fail(const QString& message) {
     return kBadArguments;
 }
 
-int saveScreenshot(ui::MainWindow& window, const QString& path) {
+// The part of `window` that --part names, or null.
+QWidget* partNamed(ui::MainWindow& window, const QString& name) {
+    if (name == "window") return &window;
+    if (name == "network") return window.networkView();
+    if (name == "plot") return window.lossPlot()->customPlot();
+    if (name == "equation") return window.formulaPanel();
+    return nullptr;
+}
+
+int saveScreenshot(const QCommandLineParser& parser, const Options& o, ui::MainWindow& window) {
+    const QString path = parser.value(o.screenshot);
+    QWidget* part = partNamed(window, parser.isSet(o.part) ? parser.value(o.part) : "window");
+    if (!part)
+        return fail(QStringLiteral("--part: expected window, network, plot or equation, got "
+                                   "\"%1\"")
+                        .arg(parser.value(o.part)));
+    Problem problem;
+    const std::optional<long long> scale =
+        parser.isSet(o.scale) ? wholeNumber(parser, o.scale, 1, 3, problem) : 1;
+    if (!scale) return fail(problem);
+    if (!ui::ViewExport::formatOf(path))
+        return fail(QStringLiteral("--screenshot: expected a .png, .svg or .pdf file, got \"%1\"")
+                        .arg(path));
     window.setAttribute(Qt::WA_DontShowOnScreen);
     window.show();
     window.settle();
-    if (window.grab().save(path, "PNG")) return 0;
-    std::fprintf(stderr, "backprop-lab: cannot write %s\n", qPrintable(path));
+    QString error;
+    if (ui::ViewExport::save(*part, path, int(*scale), &error)) return 0;
+    std::fprintf(stderr, "backprop-lab: %s\n", qPrintable(error));
     return 1;
 }
 
@@ -220,8 +254,9 @@ void describeOptions(QCommandLineParser& parser, const Options& options) {
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument("FILE", "A session file to open instead of a preset.", "[FILE]");
-    parser.addOptions({options.screenshot, options.preset, options.rate, options.size,
-                       options.steps, options.stepSize, options.advance, options.state});
+    parser.addOptions({options.screenshot, options.part, options.scale, options.preset,
+                       options.rate, options.size, options.steps, options.stepSize, options.advance,
+                       options.state});
 }
 
 void nameApplication() {
@@ -305,8 +340,7 @@ int main(int argc, char* argv[]) {
             return fail(problem);
     // What the command line asked for is where the window starts: nothing to undo yet.
     window.controller()->forgetEdits();
-    if (parser.isSet(options.screenshot))
-        return saveScreenshot(window, parser.value(options.screenshot));
+    if (parser.isSet(options.screenshot)) return saveScreenshot(parser, options, window);
     if (parser.isSet(options.state)) keepStateFile(parser.value(options.state), window);
     window.show();
     return application.exec();

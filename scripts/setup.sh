@@ -3,14 +3,15 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # clang and libclang-rt-14-dev (libFuzzer and the sanitizer runtimes) build the fuzz preset.
-# texlive-latex-base (pdflatex) and poppler-utils (pdftotext) check the handouts and exports.
+# qt6-svg-dev writes the SVG exports (QSvgGenerator); texlive-latex-base (pdflatex) and
+# poppler-utils (pdftotext) check the handouts and the PDF exports.
 # dpkg-dev and file serve CPack's Debian package (dpkg-shlibdeps); lintian, desktop-file-utils
 # and appstream check it. libeigen3-dev (Eigen 3.4, header-only) solves the symmetric
 # eigenproblems of the loss's curvature in core/ (core/curvature.cpp, core/lanczos.cpp).
 PACKAGES=(g++ cmake make libgtest-dev libbenchmark-dev qt6-base-dev libqcustomplot-dev
           libxkbcommon-dev fonts-dejavu-core xvfb xauth xdotool clang libclang-rt-14-dev
           dpkg-dev file lintian desktop-file-utils appstream libeigen3-dev
-          texlive-latex-base poppler-utils)
+          qt6-svg-dev texlive-latex-base poppler-utils)
 
 # apt-get install for every package of PACKAGES that is not installed yet (sudo unless root).
 install_missing() {

@@ -24,6 +24,7 @@
 #include "appinfo.h"
 #include "decisionmap.h"
 #include "displaytoolbar.h"
+#include "exportmenu.h"
 #include "formulapanel.h"
 #include "handoutexport.h"
 #include "inspector.h"
@@ -254,8 +255,7 @@ void MainWindow::buildMenuRow() {
     connect(recent, &QMenu::aboutToShow, this, fill);
     fill();
     file->addAction(tr("&Save session..."), QKeySequence::Save, this, &MainWindow::saveSession);
-    file->addAction(tr("&Export image..."), QKeySequence(tr("Ctrl+E")), this,
-                    &MainWindow::exportImage);
+    new ExportMenu(*file, model_, {networkView_, lossPlot_->customPlot(), formulaPanel_, this});
     auto* handouts = new HandoutExport(model_, this);
     file->addAction(handouts->exportAction());
     file->addSeparator();
@@ -369,15 +369,6 @@ void MainWindow::saveSession() {
         return (void)QMessageBox::warning(this, tr("Cannot save session"), error);
     RecentSessions::add(path);
     shown_ = path;
-}
-
-void MainWindow::exportImage() {
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export image"), {}, tr("PNG images (*.png)"));
-    if (path.isEmpty()) return;
-    settle();
-    if (!grab().save(path, "PNG"))
-        QMessageBox::warning(this, tr("Cannot export image"), tr("Cannot write %1").arg(path));
 }
 
 QString MainWindow::sessionFilter() {

@@ -78,7 +78,6 @@ private:
     void editNetwork();
     void openSession();
     void saveSession();
-    void exportImage();
     void showAbout();
     // Copies problemReport() to the clipboard and says so.
     void reportProblem();

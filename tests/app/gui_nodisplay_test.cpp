@@ -75,4 +75,27 @@ TEST(GuiWithoutDisplayTest, ScreenshotNeedsNoDisplay) {
     EXPECT_EQ(file.read(8), QByteArray("\x89PNG\r\n\x1a\n", 8));
 }
 
+// Each part as each kind of file, by its extension; bad parts, scales and kinds exit 2 and write
+// nothing.
+TEST(GuiWithoutDisplayTest, ScreenshotsOfPartsAsSvgAndPdf) {
+    QTemporaryDir directory;
+    const QString svg = directory.filePath("network.svg"), pdf = directory.filePath("plot.pdf");
+    EXPECT_EQ(runWithoutDisplay({"--screenshot", svg, "--part", "network"}).exitCode, 0);
+    EXPECT_EQ(runWithoutDisplay({"--screenshot", pdf, "--part", "plot"}).exitCode, 0);
+    QFile svgFile(svg), pdfFile(pdf);
+    ASSERT_TRUE(svgFile.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(svgFile.readAll().contains("<svg"));
+    ASSERT_TRUE(pdfFile.open(QIODevice::ReadOnly));
+    EXPECT_EQ(pdfFile.read(4), QByteArray("%PDF"));
+    const QString bad = directory.filePath("bad.png");
+    for (const QStringList& arguments :
+         {QStringList{"--screenshot", bad, "--part", "everything"},
+          QStringList{"--screenshot", bad, "--scale", "4"},
+          QStringList{"--screenshot", directory.filePath("bad.bmp")}}) {
+        const Result result = runWithoutDisplay(arguments);
+        EXPECT_EQ(result.exitCode, 2) << arguments.join(' ').toStdString();
+        EXPECT_FALSE(QFile::exists(bad));
+    }
+}
+
 }  // namespace
