@@ -33,6 +33,7 @@
 #include "networkdialog.h"
 #include "networkview.h"
 #include "playback.h"
+#include "quizpanel.h"
 #include "recentsessions.h"
 #include "sampletable.h"
 #include "shapebar.h"
@@ -265,6 +266,7 @@ void MainWindow::buildMenuRow() {
     edit->addSeparator();
     edit->addAction(handouts->copyAllAction());
     addActions({handouts->exportAction(), handouts->copyAllAction()});
+    QuizPanel::install(*this, *menus->addMenu(tr("&View")), model_);
     QMenu* help = menus->addMenu(tr("&Help"));
     help->addAction(tr("&Report a problem..."), this, &MainWindow::reportProblem);
     help->addSeparator();
