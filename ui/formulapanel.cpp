@@ -11,6 +11,7 @@
 #include "core/divergence.h"
 #include "core/markup.h"
 #include "palette.h"
+#include "presetlessons.h"
 #include "richtextlabel.h"
 #include "summarytext.h"
 
@@ -115,6 +116,10 @@ void FormulaPanel::refresh(TrainingController::Changes what) {
                     "first value of the forward pass."));
     } else if (!blewUp.isEmpty()) {
         showNote(tr("Iteration %1").arg(iteration), blewUp);
+    } else if (const QString lesson = presetLesson(model_->sessionName());
+               iteration == 0 && !lesson.isEmpty()) {
+        // A preset just chosen: its lesson (Help > Lesson of this preset shows it again).
+        showNote(tr("Lesson: %1").arg(model_->sessionName()), lesson);
     } else {
         showNote(tr("Iteration %1").arg(iteration),
                  tr("Every value of the next step is on the network. To work through it one "

@@ -1,39 +1,28 @@
 #include "mainwindow.h"
 
 #include <qcustomplot.h>
-#include <QAction>
 #include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
-#include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
-#include <QHBoxLayout>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QUndoStack>
-#include <QUndoView>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 
-#include "appinfo.h"
 #include "decisionmap.h"
 #include "displaytoolbar.h"
-#include "exportmenu.h"
 #include "formulapanel.h"
-#include "handoutexport.h"
 #include "inspector.h"
 #include "learningratecontrol.h"
 #include "lossplot.h"
 #include "networkdialog.h"
 #include "networkview.h"
 #include "playback.h"
-#include "quizpanel.h"
 #include "recentsessions.h"
 #include "sampletable.h"
 #include "shapebar.h"
@@ -210,80 +199,6 @@ void MainWindow::saveArrangement() const {
         settings.setValue(divided->objectName(), divided->saveState());
 }
 
-// Undo and Redo of the model's edits, named after them ("Undo set w5 to 0.9"), and the list of
-// them in a dock, where a click goes back or forward to any point.
-QMenu* MainWindow::addEditMenu(QMenuBar& menus) {
-    QUndoStack* edits = model_->undoStack();
-    QMenu* menu = menus.addMenu(tr("&Edit"));
-    QAction* undo = edits->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    QAction* redo = edits->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence(tr("Ctrl+Y"))});
-    menu->addAction(undo);
-    menu->addAction(redo);
-    addActions({undo, redo});  // they act while the menu row is hidden too
-    menu->addSeparator();
-    auto* history = new QDockWidget(tr("Edit history"), this);
-    history->setObjectName("editHistory");
-    auto* list = new QUndoView(edits);
-    list->setObjectName("editHistoryList");
-    list->setEmptyLabel(tr("as first loaded"));
-    list->setToolTip(
-        tr("Every edit of the model, oldest first: click one to go back to the "
-           "state right after it, or the first line for the state before them."));
-    history->setWidget(list);
-    addDockWidget(Qt::RightDockWidgetArea, history);
-    history->hide();
-    QAction* showHistory = history->toggleViewAction();
-    showHistory->setText(tr("Edit &history"));
-    showHistory->setShortcut(QKeySequence(tr("Ctrl+H")));
-    menu->addAction(showHistory);
-    return menu;
-}
-
-// The menu and the training controls share the top row, left to right, the controls' icons as
-// tall as a line of text: the rows above the views stay few and low, and scale with the font.
-void MainWindow::buildMenuRow() {
-    auto* menus = new QMenuBar;
-    menus->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
-    QMenu* file = menus->addMenu(tr("&File"));
-    file->addAction(tr("&Open session..."), QKeySequence::Open, this, &MainWindow::openSession);
-    QMenu* recent = file->addMenu(tr("Open &recent"));
-    recent->setObjectName("recentMenu");
-    const auto fill = [this, recent] {
-        RecentSessions::fill(*recent, [this](const QString& path) { openSessionFile(path); });
-    };
-    connect(recent, &QMenu::aboutToShow, this, fill);
-    fill();
-    file->addAction(tr("&Save session..."), QKeySequence::Save, this, &MainWindow::saveSession);
-    new ExportMenu(*file, model_, {networkView_, lossPlot_->customPlot(), formulaPanel_, this});
-    auto* handouts = new HandoutExport(model_, this);
-    file->addAction(handouts->exportAction());
-    file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
-    quit->setShortcutContext(Qt::ApplicationShortcut);
-    QMenu* edit = addEditMenu(*menus);
-    edit->addSeparator();
-    edit->addAction(handouts->copyAllAction());
-    addActions({handouts->exportAction(), handouts->copyAllAction()});
-    QuizPanel::install(*this, *menus->addMenu(tr("&View")), model_);
-    QMenu* help = menus->addMenu(tr("&Help"));
-    help->addAction(tr("&Report a problem..."), this, &MainWindow::reportProblem);
-    help->addSeparator();
-    help->addAction(tr("&About Backprop Lab"), this, &MainWindow::showAbout);
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
-    trainingBar_->setIconSize(QSize(fontMetrics().height(), fontMetrics().height()));
-    auto* top = new QWidget;
-    top->setObjectName("menuRow");
-    auto* row = new QHBoxLayout(top);
-    row->setContentsMargins(0, 0, 0, 0);
-    row->setSpacing(0);
-    row->addWidget(menus);
-    row->addWidget(trainingBar_);
-    row->addStretch(1);
-    setMenuWidget(top);
-}
-
 LearningRateControl* MainWindow::learningRateControl() const {
     return displayBar_->learningRateControl();
 }
@@ -375,20 +290,6 @@ void MainWindow::saveSession() {
 
 QString MainWindow::sessionFilter() {
     return tr("Backprop Lab sessions (*.bplab.json *.json);;All files (*)");
-}
-
-void MainWindow::showAbout() {
-    QMessageBox::about(this, tr("About Backprop Lab"), aboutText());
-}
-
-void MainWindow::reportProblem() {
-    QGuiApplication::clipboard()->setText(problemReport(*model_));
-    QMessageBox::information(
-        this, tr("Report a problem"),
-        tr("A report is on the clipboard: the version of Backprop Lab, your system, and the "
-           "session at iteration %1 as a session file. Paste it into your report and say what "
-           "you did, what you expected and what you saw.")
-            .arg(model_->iteration()));
 }
 
 }  // namespace ui
