@@ -35,6 +35,8 @@ struct Options {
     QCommandLineOption stepSize{"step-size", "What Step does: iteration, phase or term.", "SIZE"};
     QCommandLineOption advance{"advance", "Press Step N times (after --steps).", "N"};
     QCommandLineOption state{"state-file", "Keep FILE updated with the state.", "FILE"};
+    QCommandLineOption landscape{"landscape",
+                                 "Show the loss landscape instead of the decision map."};
 };
 
 // A problem with one option: its message, or empty.
@@ -221,7 +223,8 @@ void describeOptions(QCommandLineParser& parser, const Options& options) {
     parser.addVersionOption();
     parser.addPositionalArgument("FILE", "A session file to open instead of a preset.", "[FILE]");
     parser.addOptions({options.screenshot, options.preset, options.rate, options.size,
-                       options.steps, options.stepSize, options.advance, options.state});
+                       options.steps, options.stepSize, options.advance, options.state,
+                       options.landscape});
 }
 
 void nameApplication() {
@@ -303,6 +306,7 @@ int main(int argc, char* argv[]) {
          {applySession, applyRate, applySize, applySteps, applyStepSize, applyAdvance})
         if (const Problem problem = apply(parser, options, window); !problem.isEmpty())
             return fail(problem);
+    if (parser.isSet(options.landscape)) window.showLandscape(true);
     // What the command line asked for is where the window starts: nothing to undo yet.
     window.controller()->forgetEdits();
     if (parser.isSet(options.screenshot))

@@ -4,12 +4,11 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
-#include <QDockWidget>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
-#include <QVBoxLayout>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -17,6 +16,7 @@
 #include <QStatusBar>
 #include <QUndoStack>
 #include <QUndoView>
+#include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -28,6 +28,7 @@
 #include "inspector.h"
 #include "learningratecontrol.h"
 #include "lossplot.h"
+#include "maptabs.h"
 #include "networkdialog.h"
 #include "networkview.h"
 #include "playback.h"
@@ -125,20 +126,19 @@ QWidget* MainWindow::buildTop() {
     stack->addWidget(networkView_, 1);
     sampleTable_ = new SampleTable(model_);
     sampleTable_->setFont(networkView_->font());  // as large, to be read from as far
-    networkSplitter_ =
-        splitter("networkSplitter", Qt::Horizontal, {network, sampleTable_}, {0});
+    networkSplitter_ = splitter("networkSplitter", Qt::Horizontal, {network, sampleTable_}, {0});
     return networkSplitter_;
 }
 
 // The loss plot, then the decision map, then the inspector, as wide as the user drags them.
 QWidget* MainWindow::buildBottom() {
     lossPlot_ = new LossPlot(model_);
-    auto* map = new DecisionMap(model_);
+    mapTabs_ = new MapTabs(model_);
+    QWidget* map = mapTabs_;
     inspector_ = new Inspector(model_);
-    bottomSplitter_ =
-        splitter("bottomSplitter", Qt::Horizontal, {lossPlot_, map, inspector_}, {0});
+    bottomSplitter_ = splitter("bottomSplitter", Qt::Horizontal, {lossPlot_, map, inspector_}, {0});
     const int inspector = fontMetrics().averageCharWidth() * kInspectorCharacters;
-    const int mapWidth = map->sizeHint().width();
+    const int mapWidth = mapTabs_->decisionMap()->sizeHint().width();
     bottomSplitter_->setSizes({kStartingSize.width() - inspector - mapWidth, mapWidth, inspector});
     return bottomSplitter_;
 }
@@ -227,8 +227,9 @@ void MainWindow::addEditMenu(QMenuBar& menus) {
     auto* list = new QUndoView(edits);
     list->setObjectName("editHistoryList");
     list->setEmptyLabel(tr("as first loaded"));
-    list->setToolTip(tr("Every edit of the model, oldest first: click one to go back to the "
-                        "state right after it, or the first line for the state before them."));
+    list->setToolTip(
+        tr("Every edit of the model, oldest first: click one to go back to the "
+           "state right after it, or the first line for the state before them."));
     history->setWidget(list);
     addDockWidget(Qt::RightDockWidgetArea, history);
     history->hide();
@@ -259,6 +260,7 @@ void MainWindow::buildMenuRow() {
     QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     quit->setShortcutContext(Qt::ApplicationShortcut);
     addEditMenu(*menus);
+    mapTabs_->addViewActions(*menus->addMenu(tr("&View")));
     QMenu* help = menus->addMenu(tr("&Help"));
     help->addAction(tr("&Report a problem..."), this, &MainWindow::reportProblem);
     help->addSeparator();
@@ -292,7 +294,12 @@ bool MainWindow::loadPreset(const QString& name) {
 void MainWindow::settle() {
     model_->waitForBackgroundWork();
     QApplication::processEvents();
+    mapTabs_->settle();
     lossPlot_->customPlot()->replot();
+}
+
+void MainWindow::showLandscape(bool shown) {
+    mapTabs_->showLandscape(shown);
 }
 
 void MainWindow::editNetwork() {

@@ -14,6 +14,7 @@ class FormulaPanel;
 class Inspector;
 class LearningRateControl;
 class LossPlot;
+class MapTabs;
 class NetworkView;
 class Playback;
 class SampleTable;
@@ -52,6 +53,8 @@ public:
     void settle();
 
     TrainingController* controller() const { return model_; }
+    // Shows the loss landscape's tab beside the loss plot (true) or the decision map's.
+    void showLandscape(bool shown);
     Playback* playback() const { return playback_; }
     NetworkView* networkView() const { return networkView_; }
     SampleTable* sampleTable() const { return sampleTable_; }
@@ -85,7 +88,7 @@ private:
     static QString sessionFilter();
 
     Arrangement arrangement_;
-    QString shown_;  // what the window shows, as RecentSessions::last says it
+    QString shown_;              // what the window shows, as RecentSessions::last says it
     bool arranged_ = false;      // whether the dividers have been placed (at the first show)
     bool userArranged_ = false;  // whether the user placed them (dragged them, or remembered)
     TrainingController* model_ = nullptr;
@@ -95,6 +98,7 @@ private:
     FormulaPanel* formulaPanel_ = nullptr;
     LossPlot* lossPlot_ = nullptr;
     Inspector* inspector_ = nullptr;
+    MapTabs* mapTabs_ = nullptr;  // the decision map and the loss landscape
     TrainingToolBar* trainingBar_ = nullptr;
     DisplayToolBar* displayBar_ = nullptr;
     QSplitter* viewSplitter_ = nullptr;     // the network and table, the equation, the bottom
