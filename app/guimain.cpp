@@ -10,6 +10,7 @@
 #include <initializer_list>
 #include <optional>
 
+#include "ui/landscapecontrols.h"
 #include "ui/learningratecontrol.h"
 #include "ui/mainwindow.h"
 #include "ui/networkview.h"
@@ -36,7 +37,9 @@ struct Options {
     QCommandLineOption advance{"advance", "Press Step N times (after --steps).", "N"};
     QCommandLineOption state{"state-file", "Keep FILE updated with the state.", "FILE"};
     QCommandLineOption landscape{"landscape",
-                                 "Show the loss landscape instead of the decision map."};
+                                 "Show the loss landscape instead of the decision map, on PLANE: "
+                                 "steepest (the default), or hessian (its top eigenvectors).",
+                                 "PLANE"};
 };
 
 // A problem with one option: its message, or empty.
@@ -133,6 +136,17 @@ Problem applyAdvance(const QCommandLineParser& parser, const Options& o, ui::Mai
         for (long long i = 0; i < *count; ++i)
             window.controller()->stepForward();
     return problem;
+}
+
+Problem applyLandscape(const QCommandLineParser& parser, const Options& o, ui::MainWindow& window) {
+    if (!parser.isSet(o.landscape)) return {};
+    const QString plane = parser.value(o.landscape);
+    if (plane != "steepest" && plane != "hessian")
+        return "--landscape: expected steepest or hessian, got \"" + plane + "\"";
+    if (auto* controls = window.findChild<ui::LandscapeControls*>(); controls && plane == "hessian")
+        controls->setAxes(ui::LandscapeAxes::Curvature);
+    window.showLandscape(true);
+    return {};
 }
 
 // A number of the state file: 17 significant digits, null when not finite.
@@ -306,7 +320,8 @@ int main(int argc, char* argv[]) {
          {applySession, applyRate, applySize, applySteps, applyStepSize, applyAdvance})
         if (const Problem problem = apply(parser, options, window); !problem.isEmpty())
             return fail(problem);
-    if (parser.isSet(options.landscape)) window.showLandscape(true);
+    if (const Problem problem = applyLandscape(parser, options, window); !problem.isEmpty())
+        return fail(problem);
     // What the command line asked for is where the window starts: nothing to undo yet.
     window.controller()->forgetEdits();
     if (parser.isSet(options.screenshot))

@@ -37,24 +37,33 @@ LandscapeControls::LandscapeControls(QWidget* parent)
       centre_(named(new QPushButton(tr("Centre")), "landscapeCentre", tr("Centre the landscape"),
                     tr("Centre the map on the current point (it also re-centres by itself when "
                        "the point leaves the middle of the map)"))) {
-    plane_->addItem(tr("Steepest weights"), int(LandscapeAxes::Steepest));
-    plane_->addItem(tr("Chosen parameters"), int(LandscapeAxes::Chosen));
-    plane_->addItem(tr("Hessian eigenvectors"), int(LandscapeAxes::Curvature));
+    // Short names: the row must fit beside the loss plot in a small window; tooltips say more.
+    plane_->addItem(tr("Steepest"), int(LandscapeAxes::Steepest));
+    plane_->addItem(tr("Chosen"), int(LandscapeAxes::Chosen));
+    plane_->addItem(tr("Hessian"), int(LandscapeAxes::Curvature));
     plane_->setItemData(0, tr("The two weights with the largest |dE/dw| when the map is centred"),
                         Qt::ToolTipRole);
-    plane_->setItemData(2, tr("The directions in which E curves most, at the map's centre"),
+    plane_->setItemData(1, tr("The two parameters picked across and up"), Qt::ToolTipRole);
+    plane_->setItemData(2,
+                        tr("The Hessian's top two eigenvectors: the directions in which E "
+                           "curves most, at the map's centre"),
                         Qt::ToolTipRole);
+    for (QComboBox* box : {first_, second_}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(4);
+    }
     span_->setRange(0.0, kLargestSpan);
     span_->setDecimals(2);
     span_->setSingleStep(0.5);
     span_->setSpecialValueText(tr("auto"));
     auto* row = new QHBoxLayout(this);
     row->setContentsMargins(4, 2, 4, 0);
+    row->setSpacing(4);
     auto* across = new QLabel(tr("across"));
     across->setBuddy(first_);
     auto* up = new QLabel(tr("up"));
     up->setBuddy(second_);
-    auto* span = new QLabel(tr("span ±"));
+    auto* span = new QLabel(tr("±"));
     span->setBuddy(span_);
     for (QWidget* part :
          std::initializer_list<QWidget*>{plane_, across, first_, up, second_, span, span_, centre_})

@@ -143,9 +143,9 @@ void LandscapePanel::askMap() {
         offset = QPointF(set(pair_.first), set(pair_.second));
     }
     const QString first =
-        axes == LandscapeAxes::Curvature ? tr("along eigenvector 1") : parameterName(pair_.first);
+        axes == LandscapeAxes::Curvature ? tr("eigenvector 1") : parameterName(pair_.first);
     const QString second =
-        axes == LandscapeAxes::Curvature ? tr("along eigenvector 2") : parameterName(pair_.second);
+        axes == LandscapeAxes::Curvature ? tr("eigenvector 2") : parameterName(pair_.second);
     mapJob_.ask([this, request = std::move(request), offset, first,
                  second](const std::atomic<bool>& cancelled) -> std::function<void()> {
         auto answer = std::make_shared<LandscapeAnswer>(computeLandscape(request, &cancelled));
@@ -159,10 +159,7 @@ void LandscapePanel::take(LandscapeAnswer answer, QPointF offset, QString firstN
                           QString secondName) {
     problem_ = answer.problem;
     landscape_ = std::move(answer.landscape);
-    if (landscape_ && answer.eigenvalues.size() == 2) {
-        firstName += tr(" (λ = %1)").arg(answer.eigenvalues[0], 0, 'g', 3);
-        secondName += tr(" (λ = %1)").arg(answer.eigenvalues[1], 0, 'g', 3);
-    }
+    eigenvalues_ = answer.eigenvalues;
     if (landscape_) plot_->showLandscape(*landscape_, offset, firstName, secondName);
     drawPath();
 }
@@ -227,25 +224,40 @@ std::vector<QPointF> LandscapePanel::pathCoordinates() const {
 }
 
 void LandscapePanel::drawPath() {
-    plot_->showPath(pathCoordinates());
-    if (landscape_ && pointLeftMiddle() && !throttle_.isActive()) scheduleMap();
+    const std::vector<QPointF> coordinates = pathCoordinates();
+    plot_->showPath(coordinates);
+    // A fitted span holds the whole path: a path grown past the map (its replay came) fits anew.
+    const auto outside = [this](QPointF point) {
+        return std::abs(point.x()) > landscape_->grid().firstSpan ||
+               std::abs(point.y()) > landscape_->grid().secondSpan;
+    };
+    if (landscape_ && !controls_->span() &&
+        std::any_of(coordinates.begin(), coordinates.end(), outside))
+        recentre_ = true;
+    if (landscape_ && (recentre_ || pointLeftMiddle())) scheduleMap();
     describe();
 }
 
+// What the map shows, in the plot's tooltip; a line above it only for what the picture cannot
+// say (no landscape, or a path not replayed as far as the step shown yet).
 void LandscapePanel::describe() {
-    if (!problem_.isEmpty()) {
-        note_->setText(problem_);
-        return;
-    }
     const long long shown = model_->snapshot().iteration();
-    QString text = controls_->axes() == LandscapeAxes::Curvature
-                       ? tr("E on the plane of the Hessian's top two eigenvectors at the centre")
-                       : tr("E over %1 and %2, the other parameters as at iteration %3")
-                             .arg(parameterName(pair_.first), parameterName(pair_.second))
-                             .arg(shown);
-    if (replayedTo_ < shown && shown > 0)
-        text += tr("; path replayed to iteration %1").arg(replayedTo_);
-    note_->setText(text);
+    plot_->setToolTip(
+        controls_->axes() == LandscapeAxes::Curvature && eigenvalues_.size() == 2
+            ? tr("E on the plane of the Hessian's top two eigenvectors at the map's centre "
+                 "(λ1 = %1, λ2 = %2); the line is the run's path projected on it, the orange "
+                 "disc the current point")
+                  .arg(eigenvalues_[0], 0, 'g', 4)
+                  .arg(eigenvalues_[1], 0, 'g', 4)
+            : tr("E over %1 and %2, every other parameter as at iteration %3; the line is the "
+                 "run's path, the orange disc the current point")
+                  .arg(parameterName(pair_.first), parameterName(pair_.second))
+                  .arg(shown));
+    QString note = problem_;
+    if (note.isEmpty() && replayedTo_ < shown && shown > 0)
+        note = tr("The path is replayed up to iteration %1 so far.").arg(replayedTo_);
+    note_->setText(note);
+    note_->setHidden(note.isEmpty());
 }
 
 std::pair<int, int> LandscapePanel::steepestPair(const core::StepSnapshot& step) {

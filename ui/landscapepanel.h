@@ -78,6 +78,7 @@ private:
     std::pair<int, int> pair_{0, 1};          // the parameters across and up, when along them
     std::optional<core::LossLandscape> landscape_;
     QString problem_;                           // why there is no landscape, if there is none
+    std::vector<double> eigenvalues_;           // the Hessian plane: lambda of each direction
     std::vector<TrajectoryPoint> replayed_;     // the run's points the replay has handed back
     long long replayedTo_ = 0;                  // where it got
     std::shared_ptr<TrajectoryReplay> replay_;  // used by pathJob_'s worker only

@@ -203,7 +203,7 @@ TEST(LandscapePanelTest, HessianPlaneIsOrthonormalThroughTheCurrentPoint) {
     const int middle = landscape->size() / 2;
     EXPECT_NEAR(landscape->value(middle, middle),
                 lossByHand(model.session().config, model.snapshot().parametersBefore()), 1e-14);
-    EXPECT_TRUE(shown.panel.plot()->xAxis->label().startsWith("along eigenvector 1"));
+    EXPECT_EQ(shown.panel.plot()->xAxis->label(), "eigenvector 1");
 }
 
 TEST(LandscapePanelTest, SpanControlSetsTheSquare) {
