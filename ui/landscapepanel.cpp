@@ -59,6 +59,8 @@ LandscapePanel::LandscapePanel(TrainingController* model, QWidget* parent)
     column->addWidget(controls_);
     column->addWidget(note_);
     column->addWidget(plot_, 1);
+    controls_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    plot_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
     throttle_.setSingleShot(true);
     connect(&throttle_, &QTimer::timeout, this, &LandscapePanel::askMap);
     connect(controls_, &LandscapeControls::changed, this, &LandscapePanel::recentre);
@@ -294,6 +296,16 @@ bool LandscapePanel::waitUntilIdle(int timeoutMilliseconds) {
         QApplication::processEvents(QEventLoop::AllEvents, 10);
     }
     return true;
+}
+
+QSize LandscapePanel::sizeHint() const {
+    const int em = fontMetrics().height();
+    return {24 * em, 18 * em};
+}
+
+QSize LandscapePanel::minimumSizeHint() const {
+    const int em = fontMetrics().height();
+    return {14 * em, 10 * em};
 }
 
 void LandscapePanel::showEvent(QShowEvent* event) {

@@ -50,6 +50,11 @@ public:
     // Handles events until nothing is (false on time out). For tests and images of the window.
     bool waitUntilIdle(int timeoutMilliseconds = 60'000);
 
+    // As large as the decision map beside it asks: its row of choices may be cut rather than
+    // squeeze the window's other parts.
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
 protected:
     void showEvent(QShowEvent* event) override;
 
