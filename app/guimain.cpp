@@ -1,10 +1,10 @@
 // backprop-lab: the window. With --screenshot it renders itself into a PNG and exits, unshown.
+#include <qcustomplot.h>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QSaveFile>
 #include <QWindow>
-#include <qcustomplot.h>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "ui/formulapanel.h"
+#include "ui/landscapecontrols.h"
 #include "ui/learningratecontrol.h"
 #include "ui/lossplot.h"
 #include "ui/mainwindow.h"
@@ -46,6 +47,10 @@ struct Options {
     QCommandLineOption stepSize{"step-size", "What Step does: iteration, phase or term.", "SIZE"};
     QCommandLineOption advance{"advance", "Press Step N times (after --steps).", "N"};
     QCommandLineOption state{"state-file", "Keep FILE updated with the state.", "FILE"};
+    QCommandLineOption landscape{"landscape",
+                                 "Show the loss landscape instead of the decision map, on PLANE: "
+                                 "steepest (the default), or hessian (its top eigenvectors).",
+                                 "PLANE"};
 };
 
 // A problem with one option: its message, or empty.
@@ -142,6 +147,17 @@ Problem applyAdvance(const QCommandLineParser& parser, const Options& o, ui::Mai
         for (long long i = 0; i < *count; ++i)
             window.controller()->stepForward();
     return problem;
+}
+
+Problem applyLandscape(const QCommandLineParser& parser, const Options& o, ui::MainWindow& window) {
+    if (!parser.isSet(o.landscape)) return {};
+    const QString plane = parser.value(o.landscape);
+    if (plane != "steepest" && plane != "hessian")
+        return "--landscape: expected steepest or hessian, got \"" + plane + "\"";
+    if (auto* controls = window.findChild<ui::LandscapeControls*>(); controls && plane == "hessian")
+        controls->setAxes(ui::LandscapeAxes::Curvature);
+    window.showLandscape(true);
+    return {};
 }
 
 // A number of the state file: 17 significant digits, null when not finite.
@@ -256,7 +272,7 @@ void describeOptions(QCommandLineParser& parser, const Options& options) {
     parser.addPositionalArgument("FILE", "A session file to open instead of a preset.", "[FILE]");
     parser.addOptions({options.screenshot, options.part, options.scale, options.preset,
                        options.rate, options.size, options.steps, options.stepSize, options.advance,
-                       options.state});
+                       options.state, options.landscape});
 }
 
 void nameApplication() {
@@ -338,6 +354,8 @@ int main(int argc, char* argv[]) {
          {applySession, applyRate, applySize, applySteps, applyStepSize, applyAdvance})
         if (const Problem problem = apply(parser, options, window); !problem.isEmpty())
             return fail(problem);
+    if (const Problem problem = applyLandscape(parser, options, window); !problem.isEmpty())
+        return fail(problem);
     // What the command line asked for is where the window starts: nothing to undo yet.
     window.controller()->forgetEdits();
     if (parser.isSet(options.screenshot)) return saveScreenshot(parser, options, window);

@@ -3,6 +3,7 @@
 #include <qcustomplot.h>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
 #include <QMessageBox>
@@ -20,6 +21,7 @@
 #include "inspector.h"
 #include "learningratecontrol.h"
 #include "lossplot.h"
+#include "maptabs.h"
 #include "networkdialog.h"
 #include "networkview.h"
 #include "playback.h"
@@ -124,11 +126,12 @@ QWidget* MainWindow::buildTop() {
 // The loss plot, then the decision map, then the inspector, as wide as the user drags them.
 QWidget* MainWindow::buildBottom() {
     lossPlot_ = new LossPlot(model_);
-    auto* map = new DecisionMap(model_);
+    mapTabs_ = new MapTabs(model_);
+    QWidget* map = mapTabs_;
     inspector_ = new Inspector(model_);
     bottomSplitter_ = splitter("bottomSplitter", Qt::Horizontal, {lossPlot_, map, inspector_}, {0});
     const int inspector = fontMetrics().averageCharWidth() * kInspectorCharacters;
-    const int mapWidth = map->sizeHint().width();
+    const int mapWidth = mapTabs_->decisionMap()->sizeHint().width();
     bottomSplitter_->setSizes({kStartingSize.width() - inspector - mapWidth, mapWidth, inspector});
     return bottomSplitter_;
 }
@@ -215,7 +218,12 @@ bool MainWindow::loadPreset(const QString& name) {
 void MainWindow::settle() {
     model_->waitForBackgroundWork();
     QApplication::processEvents();
+    mapTabs_->settle();
     lossPlot_->customPlot()->replot();
+}
+
+void MainWindow::showLandscape(bool shown) {
+    mapTabs_->showLandscape(shown);
 }
 
 void MainWindow::editNetwork() {

@@ -15,6 +15,7 @@ class FormulaPanel;
 class Inspector;
 class LearningRateControl;
 class LossPlot;
+class MapTabs;
 class NetworkView;
 class Playback;
 class SampleTable;
@@ -53,6 +54,8 @@ public:
     void settle();
 
     TrainingController* controller() const { return model_; }
+    // Shows the loss landscape's tab beside the loss plot (true) or the decision map's.
+    void showLandscape(bool shown);
     Playback* playback() const { return playback_; }
     NetworkView* networkView() const { return networkView_; }
     SampleTable* sampleTable() const { return sampleTable_; }
@@ -95,6 +98,7 @@ private:
     FormulaPanel* formulaPanel_ = nullptr;
     LossPlot* lossPlot_ = nullptr;
     Inspector* inspector_ = nullptr;
+    MapTabs* mapTabs_ = nullptr;  // the decision map and the loss landscape
     TrainingToolBar* trainingBar_ = nullptr;
     DisplayToolBar* displayBar_ = nullptr;
     QSplitter* viewSplitter_ = nullptr;     // the network and table, the equation, the bottom

@@ -17,6 +17,7 @@
 #include "handoutexport.h"
 #include "lossplot.h"
 #include "mainwindow.h"
+#include "maptabs.h"
 #include "networkview.h"
 #include "presetlessons.h"
 #include "quizpanel.h"
@@ -83,7 +84,10 @@ void MainWindow::buildMenuRow() {
     edit->addSeparator();
     edit->addAction(handouts->copyAllAction());
     addActions({handouts->exportAction(), handouts->copyAllAction()});
-    QuizPanel::install(*this, *menus->addMenu(tr("&View")), model_);
+    QMenu* view = menus->addMenu(tr("&View"));
+    mapTabs_->addViewActions(*view);
+    view->addSeparator();
+    QuizPanel::install(*this, *view, model_);
     QMenu* help = menus->addMenu(tr("&Help"));
     help->addAction(tr("&Tour of the window"), this, [this] {
         auto* tour = new WindowTour(this);
