@@ -49,6 +49,8 @@ void CurvatureWatch::clear() {
 void CurvatureWatch::pump() {
     // A question the model cancelled (with every lane's, for a new run) will not come back.
     if (asked_ && !work_.isBusy(BackgroundWork::Lane::Curvature)) asked_.reset();
+    // A state measured already (a run that no longer moves) is the measure's too.
+    if (latest_ && measured_ && measured_->sameState(*latest_)) iteration_ = latest_->iteration;
     // One question at a time, and none for a state measured already.
     if (!isPending() || asked_) return;
     if (sinceAsked_.isValid() && sinceAsked_.elapsed() < interval) {

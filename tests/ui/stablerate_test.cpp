@@ -18,6 +18,7 @@
 #include "ui/learningratecontrol.h"
 #include "ui/lossplot.h"
 #include "ui/mainwindow.h"
+#include "ui/playback.h"
 #include "ui/rateslider.h"
 #include "ui/session/presetlibrary.h"
 #include "windowparts.h"
@@ -138,6 +139,29 @@ TEST_F(StableRateTest, TheMarkFollowsTheStateAfterSteps) {
     const core::Curvature direct = core::curvatureAt(step.topology(), step.parametersBefore(),
                                                      step.samples(), step.trainsBiases());
     EXPECT_EQ(model().curvature()->lambdaMax, direct.lambdaMax);
+}
+
+TEST_F(StableRateTest, PlayingMeasuresAtMostEveryInterval) {
+    load(session::PresetLibrary::builtIn().find("mazur")->session, "mazur");
+    int measures = 0;
+    const auto connection = QObject::connect(
+        &model(), &ui::TrainingController::changed, [&](ui::TrainingController::Changes what) {
+            if (what & ui::TrainingController::Change::Curvature) ++measures;
+        });
+    QElapsedTimer clock;
+    clock.start();
+    window->playback()->setSpeed(300);  // iterations a second: the state moves every frame
+    window->playback()->play();
+    QTest::qWait(1000);
+    window->playback()->pause();
+    const qint64 elapsed = clock.elapsed();
+    QObject::disconnect(connection);
+    // Frames come every 16 ms, measures at most every 250 ms, yet some do while it plays.
+    EXPECT_LE(measures, elapsed / ui::CurvatureWatch::interval + 1);
+    EXPECT_GE(measures, 2);
+    // Once paused, the state shown is measured.
+    ASSERT_TRUE(model().waitForBackgroundWork());
+    EXPECT_EQ(model().curvatureIteration(), model().iteration());
 }
 
 TEST_F(StableRateTest, AnotherProblemsMeasureIsNeverShown) {
