@@ -38,6 +38,15 @@ double trainedGradientNorm(const StepSnapshot& step) {
     return std::sqrt(sum);
 }
 
+Regime previewRegime(const std::vector<double>& losses, int iterations, double gradientNorm) {
+    RegimeEvidence evidence;
+    const std::size_t window = std::min(losses.size(), std::size_t(RegimeRule::window) + 1);
+    evidence.losses.assign(losses.end() - std::ptrdiff_t(window), losses.end());
+    evidence.gradientNorm = gradientNorm;
+    evidence.diverged = losses.size() < std::size_t(iterations) + 1;
+    return classifyRegime(evidence);
+}
+
 Regime classifyRegime(const RegimeEvidence& evidence) {
     using Rule = RegimeRule;
     if (evidence.diverged) return Regime::Diverged;

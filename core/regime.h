@@ -55,6 +55,11 @@ struct RegimeRule {
 // - Converging otherwise (the loss fell, or has reached almost nothing).
 Regime classifyRegime(const RegimeEvidence& evidence);
 
+// The regime a preview of `iterations` updates ends in (core::previewRun's losses: E at its start
+// and after each update, fewer when it blew up): the rule over its last window, Diverged when it
+// blew up before its end. `gradientNorm` is the gradient's at its start (for a stall).
+Regime previewRegime(const std::vector<double>& losses, int iterations, double gradientNorm);
+
 // |dE/dp| over the parameters the step trains: every weight, and the biases when they train.
 double trainedGradientNorm(const StepSnapshot& step);
 

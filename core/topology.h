@@ -24,6 +24,7 @@ struct LayerShape {
     int biasOffset = 0;    // index of the layer's (first) bias (none for the input layer)
     int biasStride = 0;    // 0 when the layer shares one bias, 1 with a bias per node
     Activation activation = Activation::Linear;  // f of this layer (unused for the input layer)
+    bool operator==(const LayerShape&) const = default;
 };
 
 // The two nodes a weight connects: it carries out of `source` in layer-1 into `destination`.

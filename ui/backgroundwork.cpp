@@ -111,6 +111,18 @@ void BackgroundWork::askCheck(const core::Trainer& at, int index,
         latestOnly(std::move(answer)));
 }
 
+void BackgroundWork::askCurvature(const core::Topology& topology,
+                                  const core::Parameters& parameters,
+                                  const std::vector<core::Sample>& samples, bool trainBiases,
+                                  std::function<void(core::Curvature)> answer) {
+    ask<core::Curvature>(
+        Lane::Curvature,
+        [topology, parameters, samples, trainBiases](const Job<core::Curvature>&) {
+            return core::curvatureAt(topology, parameters, samples, trainBiases);
+        },
+        latestOnly(std::move(answer)));
+}
+
 std::pair<unsigned long long, std::shared_ptr<std::atomic<bool>>> BackgroundWork::open(Lane lane) {
     LaneState& current = state(lane);
     const bool wasBusy = isBusy(lane);

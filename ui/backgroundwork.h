@@ -10,6 +10,7 @@
 #include <memory>
 #include <vector>
 
+#include "core/curvature.h"
 #include "core/regime.h"
 #include "core/stepsnapshot.h"
 #include "core/trainer.h"
@@ -32,13 +33,14 @@ class BackgroundWork : public QObject {
 public:
     // The kinds of questions, each with its own lane.
     enum class Lane {
-        Restore,  // a state of the recorded run, replayed from a checkpoint
-        Step,     // the step at the position: a snapshot of every value
-        Preview,  // the curve of a dragged rate
-        Regime,   // the losses the regime is read from, replayed
-        Check,    // the central difference of the inspected parameter
+        Restore,    // a state of the recorded run, replayed from a checkpoint
+        Step,       // the step at the position: a snapshot of every value
+        Preview,    // the curve of a dragged rate
+        Regime,     // the losses the regime is read from, replayed
+        Check,      // the central difference of the inspected parameter
+        Curvature,  // the Hessian's extreme eigenvalues at the step shown
     };
-    static constexpr int laneCount = 5;
+    static constexpr int laneCount = 6;
 
     explicit BackgroundWork(QObject* parent = nullptr);
     // Cancels every question and waits for the work in progress (at most one iteration each).
@@ -66,6 +68,11 @@ public:
                    std::function<void(core::Regime)> answer);
     // dE/dp of parameter `index` at `at`'s state by a central difference (Lane::Check).
     void askCheck(const core::Trainer& at, int index, std::function<void(double)> answer);
+    // core::curvatureAt of `parameters` (Lane::Curvature). It runs to its end once started (at
+    // most about 0.7 s, the largest network's Lanczos); a superseded answer is dropped.
+    void askCurvature(const core::Topology& topology, const core::Parameters& parameters,
+                      const std::vector<core::Sample>& samples, bool trainBiases,
+                      std::function<void(core::Curvature)> answer);
 
     // Cancels the question of `lane`: its answer, if it comes, is dropped.
     void cancel(Lane lane);

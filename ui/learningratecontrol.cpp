@@ -9,6 +9,9 @@
 #include <QSlider>
 #include <cmath>
 
+#include "palette.h"
+#include "ratetexts.h"
+
 namespace ui {
 
 namespace {
@@ -63,7 +66,7 @@ private:
 LearningRateControl::LearningRateControl(TrainingController* model, QWidget* parent)
     : QWidget(parent), model_(model) {
     auto* label = new QLabel(tr("&Learning rate"), this);
-    slider_ = new QSlider(Qt::Horizontal, this);
+    slider_ = new RateSlider(this);
     slider_->setObjectName("learningRateSlider");
     slider_->setAccessibleName(tr("Learning rate slider"));
     slider_->setToolTip(
@@ -71,7 +74,7 @@ LearningRateControl::LearningRateControl(TrainingController* model, QWidget* par
            "also while training runs"));
     slider_->setRange(0, kDecades * kStepsPerDecade);
     slider_->setPageStep(kStepsPerDecade / 2);
-    slider_->setMinimumWidth(220);
+    slider_->setMinimumWidth(180);
     slider_->setTickPosition(QSlider::TicksBelow);
     slider_->setTickInterval(kStepsPerDecade);
 
@@ -86,11 +89,22 @@ LearningRateControl::LearningRateControl(TrainingController* model, QWidget* par
     field_->setKeyboardTracking(false);
     label->setBuddy(field_);
 
+    stableLabel_ = new QLabel(this);
+    stableLabel_->setObjectName("stableRateLabel");
+    stableLabel_->setAccessibleName(tr("Stable learning rate"));
+    QPalette colours = stableLabel_->palette();
+    colours.setColor(QPalette::WindowText, Palette::stableRate());
+    stableLabel_->setPalette(colours);
+    // As wide as its longest usual text, so that the bar does not move while it changes.
+    stableLabel_->setMinimumWidth(
+        fontMetrics().horizontalAdvance(QStringLiteral("\u25b2 stable below 0.0123")));
+
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(label);
     layout->addWidget(slider_, 1);
     layout->addWidget(field_);
+    layout->addWidget(stableLabel_);
 
     // The slider's own moves (a drag, a click on the groove, its keys) and the field's entries
     // ask the model; what is shown always comes back from it.
@@ -124,6 +138,26 @@ bool LearningRateControl::eventFilter(QObject* watched, QEvent* event) {
 void LearningRateControl::refresh(TrainingController::Changes what) {
     using Change = TrainingController::Change;
     if (what & (Change::Session | Change::Step | Change::Rate)) showRate(model_->learningRate());
+    if (what & (Change::Session | Change::Step | Change::Curvature)) showStableRate();
+}
+
+void LearningRateControl::showStableRate() {
+    const auto rate = model_->stableRate();
+    slider_->setMark(rate ? std::optional(std::log10(*rate / minimum) * kStepsPerDecade)
+                          : std::nullopt);
+    // The triangle beside the text, as under the slider (an arrow when the rate is off it).
+    QString sign;
+    if (rate)
+        sign = *rate > maximum   ? QStringLiteral("\u25b6 ")
+               : *rate < minimum ? QStringLiteral("\u25c0 ")
+                                 : QStringLiteral("\u25b2 ");
+    stableLabel_->setText(sign + stableRateLabel(*model_));
+    const QString explanation = stableRateExplanation(*model_);
+    stableLabel_->setToolTip(explanation);
+    slider_->setToolTip(
+        tr("Learning rate on a log scale from 0.001 to 1000; drag to change it, also while "
+           "training runs. The green triangle under it marks the stable rate.") +
+        "\n\n" + explanation);
 }
 
 void LearningRateControl::showRate(double rate) {

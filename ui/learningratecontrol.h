@@ -2,17 +2,19 @@
 
 #include <QWidget>
 
+#include "rateslider.h"
 #include "trainingcontroller.h"
 
 class QDoubleSpinBox;
-class QSlider;
+class QLabel;
 
 namespace ui {
 
 // The learning rate: a slider on a log scale from 0.001 to 1000 beside a numeric field, both
 // showing the model's rate. Typing a rate is one change; a drag of the slider is one change
 // however many rates it passes (the model records each for replay); Escape during a drag gives
-// back the rate and the run from before it.
+// back the rate and the run from before it. A triangle under the slider and a label beside it show
+// the model's stable rate at the step shown (TrainingController::stableRate).
 class LearningRateControl : public QWidget {
     Q_OBJECT
 
@@ -28,9 +30,11 @@ protected:
 private:
     void refresh(TrainingController::Changes what);
     void showRate(double rate);
+    void showStableRate();
 
     TrainingController* model_;
-    QSlider* slider_ = nullptr;
+    RateSlider* slider_ = nullptr;
+    QLabel* stableLabel_ = nullptr;
     QDoubleSpinBox* field_ = nullptr;
     bool dragCancelled_ = false;  // Escape ended the drag while the button is still down
 };

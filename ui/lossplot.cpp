@@ -106,6 +106,7 @@ void LossPlot::setUpItems() {
     regimeFont.setBold(true);
     regimeLabel_->setFont(regimeFont);
     regimeLabel_->setPadding(QMargins(6, 2, 6, 2));
+    notes_ = std::make_unique<LossPlotNotes>(plot_, regimeLabel_);
 }
 
 QWidget* LossPlot::buildControls() {
@@ -164,8 +165,12 @@ void LossPlot::refresh(TrainingController::Changes what) {
     if (what & (Change::Session | Change::Step | Change::Regime)) showRegime();
     if (what & (Change::Session | Change::Preview | Change::Step)) showPreview();
     if (what & (Change::Session | Change::Pins)) showPins();
+    if (what & (Change::Session | Change::Step | Change::Curvature))
+        notes_->showStableRate(*model_);
+    if (what & (Change::Session | Change::Step | Change::Preview | Change::Curvature))
+        notes_->showPreviewRegime(*model_);
     if (!(what & (Change::Session | Change::Run | Change::Step | Change::Preview | Change::Pins |
-                  Change::Regime)))
+                  Change::Regime | Change::Curvature)))
         return;
     if (following_) rescale();
     plot_->replot(QCustomPlot::rpQueuedReplot);
@@ -226,6 +231,8 @@ void LossPlot::placeMarkerLabels() {
     if (!regimeLabel_->text().isEmpty())
         taken.push_back(QRectF(regimeLabel_->topLeft->pixelPosition(),
                                regimeLabel_->bottomRight->pixelPosition()));
+    for (const QRectF& note : notes_->occupied())
+        taken.push_back(note);
     for (const RateMarker& marker : markers_) {
         const qreal x = plot_->xAxis->coordToPixel(marker.line->point1->coords().x());
         const qreal width = metrics.horizontalAdvance(marker.label->text()) + 8;

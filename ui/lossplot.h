@@ -1,8 +1,10 @@
 #pragma once
 
 #include <QWidget>
+#include <memory>
 
 #include "lossextremes.h"
+#include "lossplotnotes.h"
 #include "pinnedruns.h"
 #include "trainingcontroller.h"
 
@@ -40,7 +42,7 @@ public:
     // "iteration 1200\nloss 0.0123457", or empty when nothing is near.
     QString hoverText(const QPoint& position) const;
     // The QCustomPlot inside; its texts are named "rateMarkerLabel", "pinnedRunLabel" and
-    // "regimeLabel".
+    // "regimeLabel", and LossPlotNotes' "stableRateLabel" and "previewRegimeLabel".
     QCustomPlot* customPlot() const { return plot_; }
 
 private:
@@ -75,6 +77,7 @@ private:
     QCPGraph* preview_ = nullptr;
     LossExtremes previewExtremes_;
     QCPItemText* regimeLabel_ = nullptr;
+    std::unique_ptr<LossPlotNotes> notes_;
     long long shownGeneration_ = -1;  // the history generation the extremes were taken of
     std::size_t shownSettled_ = 0;    // points of the curve taken into settledExtremes_
     LossExtremes settledExtremes_;    // of the settled points, kept as they come

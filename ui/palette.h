@@ -10,16 +10,17 @@ namespace ui {
 // Every colour of Backprop Lab, from the Okabe-Ito set: told apart by colour-blind eyes and
 // readable on light and dark system themes. Sign is also shown by line style, never by hue alone.
 struct Palette {
-    static QColor positive() { return {0x00, 0x72, 0xB2}; }   // blue: a positive weight
-    static QColor negative() { return {0xD5, 0x5E, 0x00}; }   // vermillion: a negative weight
-    static QColor highlight() { return {0xE6, 0x9F, 0x00}; }  // orange: what is being computed
-    static QColor lossCurve() { return {0x00, 0x72, 0xB2}; }  // blue: E_total against iteration
-    static QColor marker() { return {0xCC, 0x79, 0xA7}; }     // purple: a learning-rate change
-    static QColor target() { return {0x00, 0x9E, 0x73}; }     // green: targets and errors
-    static QColor neutral() { return {0x80, 0x80, 0x80}; }    // grey: nothing to say yet
-    static QColor skyBlue() { return {0x56, 0xB4, 0xE9}; }    // a further pinned run
-    static QColor yellow() { return {0xF0, 0xE4, 0x42}; }     // a further pinned run
-    static QColor dark() { return {0x33, 0x33, 0x33}; }       // a further pinned run
+    static QColor positive() { return {0x00, 0x72, 0xB2}; }    // blue: a positive weight
+    static QColor negative() { return {0xD5, 0x5E, 0x00}; }    // vermillion: a negative weight
+    static QColor highlight() { return {0xE6, 0x9F, 0x00}; }   // orange: what is being computed
+    static QColor lossCurve() { return {0x00, 0x72, 0xB2}; }   // blue: E_total against iteration
+    static QColor marker() { return {0xCC, 0x79, 0xA7}; }      // purple: a learning-rate change
+    static QColor target() { return {0x00, 0x9E, 0x73}; }      // green: targets and errors
+    static QColor neutral() { return {0x80, 0x80, 0x80}; }     // grey: nothing to say yet
+    static QColor skyBlue() { return {0x56, 0xB4, 0xE9}; }     // a further pinned run
+    static QColor yellow() { return {0xF0, 0xE4, 0x42}; }      // a further pinned run
+    static QColor dark() { return {0x33, 0x33, 0x33}; }        // a further pinned run
+    static QColor stableRate() { return {0x00, 0x9E, 0x73}; }  // bluish green: the stable rate
     // The decision map's scale: orange at its low end, near white in the middle, blue at its
     // high end (light, lightest, dark in grey).
     static QColor scaleLow() { return highlight(); }

@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QThread>
+
 #include "core/markup.h"
 #include "workerprobes.h"
 
@@ -222,6 +226,7 @@ void TrainingController::deriveStep(Changes& what) {
     deriveRegime();
     checkedGradient_.reset();
     if (checkedParameter_ >= 0) askCheck();
+    curvature_.follow(snapshot());
     what |= Change::Regime | Change::Check | Change::Work;
 }
 
@@ -262,12 +267,36 @@ void TrainingController::askStep() {
 
 void TrainingController::askPreview() {
     previewLosses_.clear();
+    previewRegime_ = core::Regime::Starting;
     work_.askPreview(run_.probe(), previewIterations, [this](std::vector<double> losses) {
         if (!beforeDrag_) return;
         const Batch batch(*this);
         previewLosses_ = std::move(losses);
+        // The last answer (the lane idle again) is the whole preview.
+        if (!work_.isBusy(BackgroundWork::Lane::Preview))
+            previewRegime_ = core::previewRegime(previewLosses_, previewIterations,
+                                                 core::trainedGradientNorm(snapshot()));
         pending_ |= Change::Preview | Change::Work;
     });
+}
+
+bool TrainingController::waitForBackgroundWork(int timeoutMilliseconds) {
+    // The curvature may wait for its interval without a question on a lane.
+    const QDeadlineTimer deadline(timeoutMilliseconds);
+    while (work_.waitUntilIdle(int(std::max<qint64>(0, deadline.remainingTime())))) {
+        curvature_.resume();
+        if (!curvature_.isPending() && !work_.isBusy()) return true;
+        if (deadline.hasExpired()) return false;
+        QThread::msleep(5);
+        QCoreApplication::processEvents();
+    }
+    return false;
+}
+
+std::optional<double> TrainingController::stableRate() const {
+    const auto& measure = curvature();
+    if (!measure || !measure->finite) return std::nullopt;
+    return core::stableRate(measure->lambdaMax, momentum());
 }
 
 void TrainingController::setCheckedParameter(int index) {

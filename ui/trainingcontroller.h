@@ -19,6 +19,7 @@
 #include "core/stepcursor.h"
 #include "core/stepreveal.h"
 #include "core/stepsummary.h"
+#include "curvaturewatch.h"
 #include "modeledit.h"
 #include "pinnedrun.h"
 #include "shownstep.h"
@@ -57,6 +58,7 @@ public:
         Regime = 1u << 9,       // the regime (replayed on a worker when the curve is thinned)
         Check = 1u << 10,       // the central difference of the checked parameter
         Work = 1u << 11,        // what is being computed in the background
+        Curvature = 1u << 12,   // a new measure of the curvature at the step shown came
     };
     Q_DECLARE_FLAGS(Changes, Change)
     Q_FLAG(Changes)
@@ -103,9 +105,7 @@ public:
     }
     // Handles events until nothing is computed in the background (or the time is out); false on
     // time out. For tests and images of the window: the window itself never waits.
-    bool waitForBackgroundWork(int timeoutMilliseconds = 60'000) {
-        return work_.waitUntilIdle(timeoutMilliseconds);
-    }
+    bool waitForBackgroundWork(int timeoutMilliseconds = 60'000);
     // That step as far as the position reveals it: what the views show.
     const core::StepReveal& reveal() const { return reveal_; }
     // Its terms, each written when asked for: cheap to make for any network.
@@ -143,6 +143,17 @@ public:
     const std::optional<core::Divergence>& divergence() const { return snapshot().divergence(); }
     // How training goes over the last iterations up to the current one (the step shown).
     core::Regime regime() const { return regime_; }
+    // The curvature of the loss (Hessian of E over the trained parameters, core::curvatureAt) at
+    // the step shown, measured on a worker at most every CurvatureWatch::interval: while a newer
+    // state is measured, the newest measure of the same problem, of iteration
+    // curvatureIteration(); nothing until the problem's first comes.
+    const std::optional<core::Curvature>& curvature() const { return curvature_.curvature(); }
+    long long curvatureIteration() const { return curvature_.iteration(); }
+    // Whether the step shown is still to be measured.
+    bool isCurvaturePending() const { return curvature_.isPending(); }
+    // The stable rate of that curvature, 2(1 + beta) / lambda_max (core::stableRate): none while
+    // unknown, when lambda_max <= 0 (no local limit) or when the values are not finite.
+    std::optional<double> stableRate() const;
     // The parameter whose gradient is checked by a central difference (weights, then biases), or
     // -1; and that check at the step shown, once computed: dE/dp by a central difference of the
     // batch loss, to compare with backpropagation's value.
@@ -200,6 +211,9 @@ public:
     // first of them are computed; it grows as they come for a large network).
     bool isDraggingRate() const { return beforeDrag_ != nullptr; }
     const std::vector<double>& previewLosses() const { return previewLosses_; }
+    // The regime that preview ends in (core::previewRegime), once all of it came; Starting
+    // before.
+    core::Regime previewRegime() const { return previewRegime_; }
 
     // The pinned runs shown on the plot, oldest first.
     const std::vector<PinnedRun>& pins() const { return pins_; }
@@ -305,6 +319,7 @@ private:
     std::optional<core::StepSummary> stepSummary_;
     std::unique_ptr<ModelState> beforeDrag_;  // the model as the drag of the rate found it
     std::vector<double> previewLosses_;
+    core::Regime previewRegime_ = core::Regime::Starting;
     int checkedParameter_ = -1;
     std::optional<double> checkedGradient_;
     std::vector<PinnedRun> pins_;
@@ -318,6 +333,11 @@ private:
     std::size_t undoBudgetBytes_ = defaultUndoBudgetBytes;
     std::unique_ptr<ModelState> beforeValueDrag_;  // the model as a drag along a number found it
     QString valueDragEdit_;                        // the last edit the drag made
+    // Asks work_, declared after it: destroyed after work_, which drops its answers first.
+    CurvatureWatch curvature_{work_, [this] {
+                                  const Batch batch(*this);
+                                  pending_ |= Changes(Change::Curvature) | Change::Work;
+                              }};
     // Last: destroyed first, so that no answer comes to a model half gone.
     BackgroundWork work_;
 };

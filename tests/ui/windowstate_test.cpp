@@ -285,6 +285,8 @@ TEST_F(WindowStateTest, ShortcutsActWhateverHasTheFocus) {
 // moves the reveal: the plot does not redraw and the step is not computed again.
 TEST_F(WindowStateTest, OneChangeOnePublicationOnePaintPerView) {
     model().run(20);
+    // The curvature of iteration 20 may wait out its interval: its publication is run(20)'s.
+    ASSERT_TRUE(model().waitForBackgroundWork());
     QTest::qWait(50);
     std::vector<ui::TrainingController::Changes> published;
     QObject::connect(&model(), &ui::TrainingController::changed, &window,

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+#include <functional>
+#include <optional>
+
+#include "backgroundwork.h"
+#include "core/curvature.h"
+#include "core/stepsnapshot.h"
+
+namespace ui {
+
+// The model's measure of the curvature of the loss at the step shown (core::curvatureAt), asked
+// of BackgroundWork's curvature lane: one question at a time, at most one every `interval` (so
+// that playing stays fluid while the largest network's 0.7 s runs), the newest state wanted
+// asked as soon as both allow. What it shows is the newest answer for the problem shown (the
+// same network, samples and trained biases), with the iteration it was measured at; an answer
+// for another problem, or for a question superseded on the lane, is never taken.
+class CurvatureWatch : public QObject {
+    Q_OBJECT
+
+public:
+    // The least time between two questions.
+    static constexpr int interval = 250;  // milliseconds
+
+    // Asks `work`'s curvature lane; calls `arrived` on each answer taken.
+    CurvatureWatch(BackgroundWork& work, std::function<void()> arrived);
+
+    // Wants the curvature at `step`'s state (its parameters before the update): asked at once,
+    // or once the question in progress has come back and `interval` has passed since it.
+    void follow(const core::StepSnapshot& step);
+    // Asks for the state followed last if that is due and was not asked (the model cancelled
+    // every lane's question, or the interval passed).
+    void resume() { pump(); }
+    // Forgets every measure and question: the problem is another.
+    void clear();
+    // The newest measure of the problem shown, if any.
+    const std::optional<core::Curvature>& curvature() const { return curvature_; }
+    // The iteration that measure is of.
+    long long iteration() const { return iteration_; }
+    // Whether the state last followed is still to be measured (asked, or waiting to be).
+    bool isPending() const { return latest_ && !(measured_ && measured_->sameState(*latest_)); }
+
+private:
+    // What a measure depends on.
+    struct Question {
+        core::Topology topology;
+        core::Parameters parameters;
+        std::vector<core::Sample> samples;
+        bool trainBiases = false;
+        long long iteration = 0;
+        // Whether `other` is a state of the same problem / the same state.
+        bool sameProblem(const Question& other) const;
+        bool sameState(const Question& other) const;
+    };
+    // Asks the wanted question when the lane and the interval allow.
+    void pump();
+    void answer(core::Curvature curvature);
+
+    BackgroundWork& work_;
+    std::function<void()> arrived_;
+    std::optional<Question> measured_;  // the state of curvature_
+    std::optional<Question> asked_;     // the question on the lane
+    std::optional<Question> latest_;    // the state followed last: the one to measure
+    std::optional<core::Curvature> curvature_;
+    long long iteration_ = 0;
+    QElapsedTimer sinceAsked_;
+    QTimer wait_;
+};
+
+}  // namespace ui
