@@ -2,7 +2,7 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalBlocker>
@@ -41,8 +41,9 @@ LandscapeControls::LandscapeControls(QWidget* parent)
     plane_->addItem(tr("Steepest"), int(LandscapeAxes::Steepest));
     plane_->addItem(tr("Chosen"), int(LandscapeAxes::Chosen));
     plane_->addItem(tr("Hessian"), int(LandscapeAxes::Curvature));
-    plane_->setItemData(0, tr("The two weights with the largest |dE/dw| when the map is centred"),
-                        Qt::ToolTipRole);
+    plane_->setItemData(
+        0, tr("The two trained parameters with the largest |dE/dp| when the map is centred"),
+        Qt::ToolTipRole);
     plane_->setItemData(1, tr("The two parameters picked across and up"), Qt::ToolTipRole);
     plane_->setItemData(2,
                         tr("The Hessian's top two eigenvectors: the directions in which E "
@@ -56,19 +57,27 @@ LandscapeControls::LandscapeControls(QWidget* parent)
     span_->setDecimals(2);
     span_->setSingleStep(0.5);
     span_->setSpecialValueText(tr("auto"));
-    auto* row = new QHBoxLayout(this);
-    row->setContentsMargins(4, 2, 4, 0);
-    row->setSpacing(4);
+    // Two short rows, so that every name shows whole beside the loss plot of a small window: the
+    // plane, its span and Centre; then the two parameters.
+    auto* rows = new QGridLayout(this);
+    rows->setContentsMargins(4, 2, 4, 0);
+    rows->setHorizontalSpacing(4);
+    rows->setVerticalSpacing(2);
     auto* across = new QLabel(tr("across"));
     across->setBuddy(first_);
     auto* up = new QLabel(tr("up"));
     up->setBuddy(second_);
     auto* span = new QLabel(tr("±"));
     span->setBuddy(span_);
-    for (QWidget* part :
-         std::initializer_list<QWidget*>{plane_, across, first_, up, second_, span, span_, centre_})
-        row->addWidget(part);
-    row->addStretch(1);
+    rows->addWidget(plane_, 0, 0, 1, 2);
+    rows->addWidget(span, 0, 2, Qt::AlignRight);
+    rows->addWidget(span_, 0, 3);
+    rows->addWidget(centre_, 0, 4);
+    rows->addWidget(across, 1, 0);
+    rows->addWidget(first_, 1, 1);
+    rows->addWidget(up, 1, 2, Qt::AlignRight);
+    rows->addWidget(second_, 1, 3);
+    rows->setColumnStretch(5, 1);
     connect(plane_, &QComboBox::currentIndexChanged, this, [this] {
         updateEnabled();
         emit changed();

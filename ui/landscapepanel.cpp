@@ -268,8 +268,9 @@ std::pair<int, int> LandscapePanel::steepestPair(const core::StepSnapshot& step)
     const auto biases = step.dLoss_dBiases();
     for (int w = 0; w < int(weights.size()); ++w)
         sizes.emplace_back(std::abs(weights[w]), w);
-    // Biases count only where there are fewer than two weights.
-    if (weights.size() < 2)
+    // Trained biases count as the weights do (oscillate swings along b2); frozen ones only where
+    // there are fewer than two weights.
+    if (step.trainsBiases() || weights.size() < 2)
         for (int b = 0; b < int(biases.size()); ++b)
             sizes.emplace_back(std::abs(biases[b]), int(weights.size()) + b);
     std::stable_sort(sizes.begin(), sizes.end(),

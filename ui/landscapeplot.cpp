@@ -52,6 +52,8 @@ LandscapePlot::LandscapePlot(QWidget* parent) : QCustomPlot(parent) {
     pathShadow_->setPen(QPen(Palette::dark(), 3.5));
     path_ = new QCPCurve(xAxis, yAxis);
     path_->setPen(QPen(Qt::white, 1.5));
+    // Each iteration's point as a dot: an oscillation shows as points on both sides of the valley.
+    path_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, Qt::white, 4));
     start_ = addGraph();
     start_->setLineStyle(QCPGraph::lsNone);
     start_->setScatterStyle(

@@ -79,7 +79,8 @@ TEST(LandscapePanelTest, ValuesAreTheForwardPassWithW5AndW6Moved) {
     testing_support::expectPublished(landscape->value(50, 50), "0.298371109");
 }
 
-TEST(LandscapePanelTest, DefaultPlaneIsTheTwoSteepestWeights) {
+// xor trains its biases: they are candidates as the weights are.
+TEST(LandscapePanelTest, DefaultPlaneIsTheTwoSteepestTrainedParameters) {
     ui::TrainingController model;
     model.load(preset("xor"), "xor");
     model.run(30);
@@ -88,10 +89,11 @@ TEST(LandscapePanelTest, DefaultPlaneIsTheTwoSteepestWeights) {
     const core::NetworkConfig& config = model.session().config;
     const core::Parameters at = model.snapshot().parametersBefore();
     std::vector<double> slopes;
-    for (std::size_t w = 0; w < at.weights.size(); ++w) {
+    const std::size_t weights = at.weights.size();
+    for (std::size_t p = 0; p < weights + at.biases.size(); ++p) {
         core::Parameters up = at, down = at;
-        up.weights[w] += 1e-6;
-        down.weights[w] -= 1e-6;
+        (p < weights ? up.weights[p] : up.biases[p - weights]) += 1e-6;
+        (p < weights ? down.weights[p] : down.biases[p - weights]) -= 1e-6;
         slopes.push_back(std::abs(lossByHand(config, up) - lossByHand(config, down)) / 2e-6);
     }
     std::vector<int> order(slopes.size());
