@@ -17,15 +17,18 @@ QString presetLesson(const QString& name) {
             "statement.");
     if (name == "oscillate")
         return tr(
-            "At rate 30 the loss jumps between 0.29 and 0.36 every step: the plot's corner "
-            "says oscillating. Drag the rate down to 10 or 20 and it converges; at 50 to "
-            "60 it jumps wider. Momentum 0.3 stops the jumps at 30.");
+            "At rate 30 the loss jumps between 0.29 and 0.36 every step: the plot's corner says "
+            "oscillating, and the Loss landscape tab shows the path bouncing across the valley "
+            "along b2. Drag the rate down to 10 or 20 and it converges; at 50 to 60 it jumps "
+            "wider. Momentum 0.3 stops the jumps at 30. The stable mark reads 50 to 800 here: "
+            "these jumps are not small steps near a minimum, so the local mark does not explain "
+            "them (on diverge it does).");
     if (name == "diverge")
         return tr(
-            "A linear network on the input (1, 1): below a rate of about 0.98 it "
-            "converges, above it every step overshoots further. At 1.2 a value overflows "
-            "at step 8 and the run stops there, the value ringed: step back (Left) and "
-            "lower the rate.");
+            "A linear network on the input (1, 1): below a rate of about 0.98 it converges, "
+            "above it every step overshoots further; near the minimum the slider's stable mark "
+            "reads exactly that, 2/\u03bbmax = 0.98. At 1.2 a value overflows at step 8 and the "
+            "run stops there, the value ringed: step back (Left) and lower the rate.");
     if (name == "xor")
         return tr(
             "XOR: no straight line separates the classes. At rate 2 the loss sits near "
