@@ -107,6 +107,16 @@ MainWindow::MainWindow(Arrangement arrangement, QWidget* parent)
     }
 }
 
+void MainWindow::setPresentation(bool presenting) {
+    presenting_ = presenting;
+    // What a class watching a projector does not need; the window's actions keep their keys.
+    const QList<QWidget*> extras{menuWidget(), displayBar_, findChild<ShapeBar*>(),
+                                 sampleTable_, mapTabs_,    inspector_,
+                                 statusBar()};
+    for (QWidget* extra : extras)
+        if (extra) extra->setVisible(!presenting);
+}
+
 // The network under the buttons of its shape, with the table of its samples beside it, as narrow
 // as its columns.
 QWidget* MainWindow::buildTop() {

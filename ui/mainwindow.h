@@ -53,6 +53,11 @@ public:
     // everything at once (before grabbing the window into an image).
     void settle();
 
+    // The presentation layout (F5): the network, the equation and the loss plot alone, without
+    // the menus, tool bars, shape bar, samples, map, inspector and status; the keys still act.
+    void setPresentation(bool presenting);
+    bool isPresenting() const { return presenting_; }
+
     TrainingController* controller() const { return model_; }
     // Shows the loss landscape's tab beside the loss plot (true) or the decision map's.
     void showLandscape(bool shown);
@@ -88,7 +93,8 @@ private:
     static QString sessionFilter();
 
     Arrangement arrangement_;
-    QString shown_;              // what the window shows, as RecentSessions::last says it
+    QString shown_;  // what the window shows, as RecentSessions::last says it
+    bool presenting_ = false;
     bool arranged_ = false;      // whether the dividers have been placed (at the first show)
     bool userArranged_ = false;  // whether the user placed them (dragged them, or remembered)
     TrainingController* model_ = nullptr;

@@ -88,6 +88,23 @@ void MainWindow::buildMenuRow() {
     mapTabs_->addViewActions(*view);
     view->addSeparator();
     QuizPanel::install(*this, *view, model_);
+    view->addSeparator();
+    QAction* present = view->addAction(tr("&Presentation layout"));
+    present->setObjectName("presentationAction");
+    present->setCheckable(true);
+    present->setShortcut(QKeySequence(Qt::Key_F5));
+    present->setToolTip(tr("The network, the equation and the loss plot alone; F5 again to leave"));
+    connect(present, &QAction::toggled, this, &MainWindow::setPresentation);
+    QAction* fullScreen = view->addAction(tr("&Full screen"));
+    fullScreen->setObjectName("fullScreenAction");
+    fullScreen->setCheckable(true);
+    fullScreen->setShortcut(QKeySequence(Qt::Key_F11));
+    connect(fullScreen, &QAction::toggled, this, [this](bool full) {
+        setWindowState(full ? windowState() | Qt::WindowFullScreen
+                            : windowState() & ~Qt::WindowFullScreen);
+    });
+    // Both keep their keys while the menus are hidden.
+    addActions({present, fullScreen});
     QMenu* help = menus->addMenu(tr("&Help"));
     help->addAction(tr("&Tour of the window"), this, [this] {
         auto* tour = new WindowTour(this);

@@ -4,17 +4,24 @@
 
 #include <QAbstractSlider>
 #include <QAbstractSpinBox>
+#include <QAction>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTest>
 #include <QToolBar>
 #include <QToolButton>
 
 #include "editparts.h"
+#include "ui/formulapanel.h"
+#include "ui/inspector.h"
+#include "ui/lossplot.h"
 #include "ui/mainwindow.h"
+#include "ui/networkview.h"
 #include "ui/presetlessons.h"
 #include "ui/richtextlabel.h"
+#include "ui/sampletable.h"
 #include "ui/session/presetlibrary.h"
 #include "ui/windowtour.h"
 
@@ -89,6 +96,36 @@ TEST(HelpTest, EveryToolBarControlSaysWhatItIs) {
                 << control->metaObject()->className() << " " << control->objectName().toStdString();
         }
     EXPECT_GT(checked, 10);
+}
+
+}  // namespace
+
+namespace {
+
+// F5: only the network, the equation and the plot stay, and the keys still act.
+TEST(PresentationTest, TheLayoutLeavesNetworkEquationAndPlotAndTheKeysAct) {
+    auto shown = testing_support::shownWindow();
+    auto* present = shown->findChild<QAction*>("presentationAction");
+    ASSERT_NE(present, nullptr);
+    QTest::keyClick(shown->networkView(), Qt::Key_F5);
+    EXPECT_TRUE(shown->isPresenting());
+    EXPECT_TRUE(present->isChecked());
+    EXPECT_FALSE(shown->menuWidget()->isVisible());
+    EXPECT_FALSE(shown->sampleTable()->isVisible());
+    EXPECT_FALSE(shown->inspector()->isVisible());
+    for (const QToolBar* bar : shown->findChildren<QToolBar*>())
+        EXPECT_FALSE(bar->isVisible()) << bar->objectName().toStdString();
+    EXPECT_TRUE(shown->networkView()->isVisible());
+    EXPECT_TRUE(shown->formulaPanel()->isVisible());
+    EXPECT_TRUE(shown->lossPlot()->isVisible());
+    // Right still steps, Ctrl+Z still undoes what the keys did.
+    shown->networkView()->setFocus();
+    QTest::keyClick(shown->networkView(), Qt::Key_Right);
+    EXPECT_EQ(shown->controller()->iteration(), 1);
+    QTest::keyClick(shown->networkView(), Qt::Key_F5);
+    EXPECT_FALSE(shown->isPresenting());
+    EXPECT_TRUE(shown->menuWidget()->isVisible());
+    EXPECT_TRUE(shown->sampleTable()->isVisible());
 }
 
 }  // namespace
