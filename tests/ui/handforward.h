@@ -10,26 +10,11 @@
 #include <cmath>
 #include <vector>
 
+#include "../core/referencenetwork.h"
 #include "core/networkconfig.h"
 #include "core/topology.h"
 
 namespace testing_support {
-
-// f(net) of each activation, from its definition.
-inline double activateByHand(core::Activation activation, double net) {
-    switch (activation) {
-        case core::Activation::Sigmoid:
-            return 1.0 / (1.0 + std::exp(-net));
-        case core::Activation::Tanh:
-            return std::tanh(net);
-        case core::Activation::Relu:
-            return std::max(net, 0.0);
-        case core::Activation::Linear:
-            return net;
-    }
-    ADD_FAILURE() << "no such activation";
-    return 0.0;
-}
 
 // The outputs of the network of `topology` at `parameters` for `inputs`.
 inline std::vector<double> forwardByHand(const core::Topology& topology,
@@ -42,7 +27,7 @@ inline std::vector<double> forwardByHand(const core::Topology& topology,
             double net = parameters.biases[topology.biasIndex(layer, node)];
             for (int source = 0; source < int(outs.size()); ++source)
                 net += parameters.weights[topology.weightIndex(layer, node, source)] * outs[source];
-            next.push_back(activateByHand(topology.activation(layer), net));
+            next.push_back(referenceActivation(topology.activation(layer), net));
         }
         outs = next;
     }
