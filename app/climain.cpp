@@ -62,9 +62,9 @@ private:
 
 // One row per state: step, learning rate, loss, every weight and bias.
 void printCsv(core::Trainer& trainer, const CliOptions& options, StdoutWriter& out) {
-    out.print(csvHeader(trainer.topology()));
+    out.print(core::csvHeader(trainer.topology()));
     const auto row = [&](long long step, double loss, const core::Parameters& parameters) {
-        appendCsvRow(out.buffer(), step, trainer.learningRate(), loss, parameters);
+        core::appendCsvRow(out.buffer(), step, trainer.learningRate(), loss, parameters);
         out.writeIfFull();
     };
     std::vector<double> loss;

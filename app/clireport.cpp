@@ -211,38 +211,6 @@ void jsonTail(const CliOptions& options, const CliRun& run,
     write(json.takeText() + "\n");
 }
 
-std::string csvHeader(const core::Topology& topology) {
-    std::string header = "step,learning_rate,loss";
-    for (int w = 0; w < topology.weightCount(); ++w)
-        header += "," + topology.weightName(w);
-    for (int b = 0; b < topology.biasCount(); ++b)
-        header += "," + topology.biasName(b);
-    return header + "\n";
-}
-
-void appendCsvRow(std::string& out, long long step, double learningRate, double loss,
-                  const core::Parameters& parameters) {
-    // Written in place into room for the longest row, then cut to what was written.
-    constexpr int digits = core::DigitsRange::max;
-    constexpr std::size_t stepLength = 20;  // the longest step, "-9223372036854775808"
-    const std::size_t numbers = 2 + parameters.weights.size() + parameters.biases.size();
-    const std::size_t start = out.size();
-    out.resize(start + stepLength + numbers * (1 + core::kMaxNumberLength) + 1);
-    char* end = std::to_chars(out.data() + start, out.data() + start + stepLength, step).ptr;
-    const auto number = [&end](double value) {
-        *end++ = ',';
-        end = core::writeNumber(end, value, digits);
-    };
-    number(learningRate);
-    number(loss);
-    for (const double w : parameters.weights)
-        number(w);
-    for (const double b : parameters.biases)
-        number(b);
-    *end++ = '\n';
-    out.resize(std::size_t(end - out.data()));
-}
-
 void explainReport(const CliOptions& options, const core::StepSnapshot& step,
                    const std::function<void(const std::string&)>& write) {
     const std::string lead = core::stepLead(step);

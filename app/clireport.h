@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "clioptions.h"
+#include "core/csvrows.h"
 #include "core/curvature.h"
 #include "core/divergence.h"
 #include "core/networkconfig.h"
@@ -43,13 +44,6 @@ void appendJsonLosses(std::string& out, const std::vector<double>& losses, bool 
 // The tail, handed to `write` in pieces (a sample's values at a time).
 void jsonTail(const CliOptions& options, const CliRun& run,
               const std::function<void(const std::string&)>& write);
-
-// The CSV header line: step, learning_rate, loss, then the name of every weight and bias.
-std::string csvHeader(const core::Topology& topology);
-// One CSV row appended to `out`, its line end included: the step, the learning rate, the loss,
-// then every weight and bias, numbers at 17 significant digits.
-void appendCsvRow(std::string& out, long long step, double learningRate, double loss,
-                  const core::Parameters& parameters);
 
 // Every term of one step written out, as the classic worked example does, handed to `write`
 // piece by piece (a term at a time) so that any network's step streams out in little memory.

@@ -31,8 +31,18 @@ ExportMenu::ExportMenu(QMenu& file, TrainingController* model, const Parts& part
     add(tr("&Equation..."), {}, parts_.equation, tr("equation"));
     add(tr("&Whole window..."), QKeySequence(tr("Ctrl+E")), parts_.window, tr("window"));
     menu->addSeparator();
-    QAction* csv = menu->addAction(tr("Loss curve as &CSV..."), this, &ExportMenu::exportLossCsv);
+    QAction* csv = menu->addAction(tr("Loss curve as &CSV..."), this, [this] {
+        exportCsv(tr("loss curve"), "-loss.csv", ViewExport::lossCsv(*model_), {});
+    });
     csv->setToolTip(tr("step, learning rate and loss of every point of the loss plot"));
+    QAction* run = menu->addAction(tr("Run's &parameters as CSV..."), this, [this] {
+        QString error;
+        const QByteArray rows = ViewExport::parametersCsv(*model_, &error);
+        exportCsv(tr("run's parameters"), "-run.csv", rows, error);
+    });
+    run->setToolTip(
+        tr("Every iteration's learning rate, loss, weights and biases: the columns "
+           "of backprop-lab-cli --format csv"));
 }
 
 void ExportMenu::exportPart(QWidget* part, const QString& name) {
@@ -54,15 +64,20 @@ void ExportMenu::exportPart(QWidget* part, const QString& name) {
         QMessageBox::warning(parts_.window, tr("Cannot export the %1").arg(name), error);
 }
 
-void ExportMenu::exportLossCsv() {
+void ExportMenu::exportCsv(const QString& name, const QString& suffix, const QByteArray& rows,
+                           const QString& problem) {
+    if (!problem.isEmpty()) {
+        QMessageBox::warning(parts_.window, tr("Cannot export the %1").arg(name), problem);
+        return;
+    }
     QString path =
-        QFileDialog::getSaveFileName(parts_.window, tr("Export the loss curve"),
-                                     model_->sessionName() + "-loss.csv", tr("CSV files (*.csv)"));
+        QFileDialog::getSaveFileName(parts_.window, tr("Export the %1").arg(name),
+                                     model_->sessionName() + suffix, tr("CSV files (*.csv)"));
     if (path.isEmpty()) return;
     if (QFileInfo(path).suffix().isEmpty()) path += ".csv";
     QString error;
-    if (!session::LocalFile::replace(QFile::encodeName(path), ViewExport::lossCsv(*model_), &error))
-        QMessageBox::warning(parts_.window, tr("Cannot export the loss curve"), error);
+    if (!session::LocalFile::replace(QFile::encodeName(path), rows, &error))
+        QMessageBox::warning(parts_.window, tr("Cannot export the %1").arg(name), error);
 }
 
 }  // namespace ui

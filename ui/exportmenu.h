@@ -10,7 +10,8 @@ namespace ui {
 class TrainingController;
 
 // File > Export: the network, the loss plot, the equation or the whole window as PNG (1x, 2x or
-// 3x), SVG or PDF (ViewExport), and the loss curve as CSV; each asks where to write.
+// 3x), SVG or PDF (ViewExport), and the loss curve or the run's parameters as CSV; each asks
+// where to write.
 class ExportMenu : public QObject {
     Q_OBJECT
 
@@ -28,7 +29,9 @@ public:
 
 private:
     void exportPart(QWidget* part, const QString& name);
-    void exportLossCsv();
+    // Asks where to write `rows` (CSV), named `name`, or says `problem` when there is one.
+    void exportCsv(const QString& name, const QString& suffix, const QByteArray& rows,
+                   const QString& problem);
 
     TrainingController* model_;
     Parts parts_;

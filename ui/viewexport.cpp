@@ -9,8 +9,11 @@
 #include <QPdfWriter>
 #include <QSvgGenerator>
 #include <QWidget>
+#include <cmath>
 
+#include "core/csvrows.h"
 #include "core/numbertext.h"
+#include "core/trainer.h"
 #include "session/localfile.h"
 #include "trainingcontroller.h"
 
@@ -105,6 +108,43 @@ QByteArray ViewExport::lossCsv(const TrainingController& model) {
         csv += ',';
         append(point.loss);
         csv += '\n';
+    }
+    return QByteArray::fromStdString(csv);
+}
+
+QByteArray ViewExport::parametersCsv(const TrainingController& model, QString* error) {
+    const long long end = model.recordedEnd();
+    core::Trainer trainer(model.session().config);
+    const core::Topology& topology = trainer.topology();
+    const double numbers = double(end + 1) * (3 + topology.weightCount() + topology.biasCount());
+    if (numbers > maxCsvNumbers) {
+        *error = QWidget::tr(
+                     "%1 iterations of %2 parameters are more than 10 million numbers; "
+                     "export the loss curve, or use backprop-lab-cli --format csv")
+                     .arg(end + 1)
+                     .arg(topology.weightCount() + topology.biasCount());
+        return {};
+    }
+    // The run again from its start, each rate from the iteration it was set, as the CLI writes
+    // it: each state's loss before its update, the last state's own.
+    std::string csv = core::csvHeader(topology);
+    const std::vector<RateChange> rates = model.rateChanges();
+    auto rate = rates.begin();
+    std::vector<double> loss;
+    for (long long step = 0; step <= end; ++step) {
+        while (rate != rates.end() && rate->iteration <= step) {
+            trainer.setLearningRate(rate->learningRate);
+            ++rate;
+        }
+        const core::Parameters parameters = trainer.parameters();
+        loss.clear();
+        if (step == end || trainer.run(1, &loss) == 0) {
+            const double last = trainer.evaluate().loss();
+            if (std::isfinite(last))
+                core::appendCsvRow(csv, step, trainer.learningRate(), last, parameters);
+            break;
+        }
+        core::appendCsvRow(csv, step, trainer.learningRate(), loss.front(), parameters);
     }
     return QByteArray::fromStdString(csv);
 }

@@ -28,6 +28,11 @@ public:
     // The loss plot's points as CSV, "step,learning_rate,loss" and one row per point of the
     // model's curve, numbers at 17 significant digits.
     static QByteArray lossCsv(const TrainingController& model);
+    // The run's parameters as CSV, the columns of `backprop-lab-cli --format csv`: one row per
+    // iteration up to the furthest reached, replayed from the run's start with its rates. Empty
+    // with `error` set when that is more than maxCsvNumbers numbers.
+    static QByteArray parametersCsv(const TrainingController& model, QString* error);
+    static constexpr double maxCsvNumbers = 1e7;
 };
 
 }  // namespace ui

@@ -94,7 +94,7 @@ void BM_CsvRow(benchmark::State& state) {
     const auto start = std::chrono::steady_clock::now();
     for (auto _ : state) {
         const Row& row = rows[next++ % rows.size()];
-        appendCsvRow(out, row.step, kLearningRate, row.loss, row.parameters);
+        core::appendCsvRow(out, row.step, kLearningRate, row.loss, row.parameters);
         if (out.size() >= kPieceBytes) {
             bytes += out.size();
             out.clear();

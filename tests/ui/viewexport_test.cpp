@@ -10,6 +10,7 @@
 #include <QXmlStreamReader>
 
 #include <qcustomplot.h>
+#include "../core/workedexample.h"
 #include "core/trainer.h"
 #include "editparts.h"
 #include "ui/formulapanel.h"
@@ -115,6 +116,38 @@ TEST(ViewExportTest, LossCsvHasEveryPointWithItsRate) {
         EXPECT_EQ(cells[1].toDouble(), k < 3 ? 0.5 : 2.0) << k;
         EXPECT_EQ(cells[2].toDouble(), losses[k]) << k;
     }
+}
+
+}  // namespace
+
+namespace {
+
+// The columns of backprop-lab-cli --format csv, every iteration replayed with its rates: the
+// first row is the article's start, the second has its w5 after one step, 0.35891648.
+TEST(ViewExportTest, ParametersCsvHasTheCliColumnsForEveryIteration) {
+    auto shown = testing_support::shownWindow();
+    ui::TrainingController& model = *shown->controller();
+    model.run(2);
+    model.setLearningRate(2.0);
+    model.run(3);
+    QString error;
+    const QStringList rows =
+        QString::fromUtf8(ui::ViewExport::parametersCsv(model, &error)).split('\n');
+    ASSERT_TRUE(error.isEmpty()) << error.toStdString();
+    ASSERT_EQ(rows.size(), 1 + 6 + 1);
+    EXPECT_EQ(rows[0], "step,learning_rate,loss,w1,w2,w3,w4,w5,w6,w7,w8,b1,b2");
+    EXPECT_TRUE(rows[1].startsWith("0,0.5,0.29837110876000272,0.14999999999999999,"));
+    testing_support::expectPublished(rows[2].split(',')[7].toDouble(), "0.35891648");
+    core::Trainer trainer(session::PresetLibrary::builtIn().find("mazur")->session.config);
+    trainer.run(2);
+    trainer.setLearningRate(2.0);
+    trainer.run(3);
+    const QStringList last = rows[6].split(',');
+    EXPECT_EQ(last[0], "5");
+    EXPECT_EQ(last[1].toDouble(), 2.0);
+    EXPECT_EQ(last[2].toDouble(), trainer.evaluate().loss());
+    for (int w = 0; w < 8; ++w)
+        EXPECT_EQ(last[3 + w].toDouble(), trainer.parameters().weights[w]) << w;
 }
 
 }  // namespace
