@@ -169,10 +169,11 @@ echo "window $window: ${window_width}x$window_height"
 
 # name x y jitter-x jitter-y, measured on the 1280x800 window.
 targets=(
-    "preset 125 14 20 4" "networkButton 205 14 25 4" "back 280 14 20 4" "step 342 14 20 4"
-    "granularity 420 14 30 4" "play 487 14 20 4" "reset 550 14 20 4" "speed 725 14 78 3"
-    "rateSlider 455 44 360 3" "rateField 865 44 35 4" "rateUp 920 39 2 2" "rateDown 920 50 2 2"
-    "samples 1055 44 100 4" "digits 1240 44 10 4" "digitsUp 1268 39 2 2" "digitsDown 1268 50 2 2"
+    "preset 258 14 40 4" "networkButton 346 14 25 4" "back 420 14 20 4" "step 483 14 20 4"
+    "granularity 560 14 30 4" "play 627 14 15 4" "reset 690 14 20 4" "speed 867 14 70 3"
+    "rateSlider 310 44 210 3" "rateField 575 44 30 4" "rateUp 630 39 2 2" "rateDown 630 50 2 2"
+    "momentum 890 44 15 4" "samples 1058 44 100 4" "digits 1240 44 10 4" "digitsUp 1268 39 2 2"
+    "digitsDown 1268 50 2 2"
     "network 560 250 550 185" "i1 50 102 15 15" "i2 50 257 15 15" "h1 497 102 15 15"
     "h2 497 257 15 15" "o1 942 102 15 15" "o2 942 257 15 15" "b1 273 393 12 12"
     "b2 718 393 12 12" "w1 273 101 60 10" "w8 720 264 60 10" "table 1210 160 65 90"
@@ -274,7 +275,8 @@ close_strays() {
 # menu, whose Quit a following random key could choose).
 keys=(space space space Right Right Right Right Left Left Left r Escape Escape Return Tab Tab
     shift+Tab Up Down Prior Next Home End alt+l alt+l ctrl+a ctrl+z ctrl+c BackSpace Delete
-    0 1 2 5 9 period minus e x a F1 Menu shift+F10 ctrl+o ctrl+s ctrl+e)
+    0 1 2 5 9 period minus e x a F1 Menu shift+F10 ctrl+o ctrl+s ctrl+e ctrl+shift+e
+    ctrl+shift+c ctrl+l ctrl+d)
 texts=(0.5 0.001 1000 2 0 -3 1e9 abc 0.05 7 "" 12 999999)
 
 # Drags from target $1 to a point of target $2 (anywhere when empty), in steps.
