@@ -52,7 +52,7 @@ QByteArray ViewExport::draw(QWidget& part, Format format, int scale) {
     switch (format) {
         case Format::Png: {
             scale = std::clamp(scale, 1, 3);
-            QImage image(size * scale, QImage::Format_ARGB32_Premultiplied);
+            QImage image(size * scale, QImage::Format_RGB32);  // opaque: the window colour
             image.setDevicePixelRatio(scale);
             image.fill(part.palette().window().color());
             paint(part, image);
