@@ -24,7 +24,8 @@ MomentumControl::MomentumControl(TrainingController* model, QWidget* parent)
     label->setBuddy(field_);
 
     auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    // Apart from the stable rate before it, whatever its length.
+    layout->setContentsMargins(fontMetrics().averageCharWidth(), 0, 0, 0);
     layout->addWidget(label);
     layout->addWidget(field_);
 

@@ -171,7 +171,7 @@ echo "window $window: ${window_width}x$window_height"
 targets=(
     "preset 258 14 40 4" "networkButton 346 14 25 4" "back 420 14 20 4" "step 483 14 20 4"
     "granularity 560 14 30 4" "play 627 14 15 4" "reset 690 14 20 4" "speed 867 14 70 3"
-    "rateSlider 310 44 210 3" "rateField 575 44 30 4" "rateUp 630 39 2 2" "rateDown 630 50 2 2"
+    "rateSlider 305 44 200 3" "rateField 570 44 30 4" "rateUp 624 39 2 2" "rateDown 624 50 2 2"
     "momentum 890 44 15 4" "samples 1058 44 100 4" "digits 1240 44 10 4" "digitsUp 1268 39 2 2"
     "digitsDown 1268 50 2 2"
     "network 560 250 550 185" "i1 50 102 15 15" "i2 50 257 15 15" "h1 497 102 15 15"
