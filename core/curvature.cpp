@@ -34,10 +34,15 @@ void denseCurvature(BatchGradient& gradient, Curvature& curvature) {
 }
 
 // The ends of the spectrum by Lanczos on Hessian-vector products.
-void lanczosCurvature(BatchGradient& gradient, int steps, Curvature& curvature) {
+void lanczosCurvature(BatchGradient& gradient, const CurvatureOptions& options,
+                      Curvature& curvature) {
     LanczosResult result = lanczos(
         gradient.size(),
-        [&](const double* v, double* product) { return gradient.hessianTimes(v, product); }, steps);
+        [&](const double* v, double* product) {
+            if (options.cancelled && options.cancelled->load()) return false;
+            return gradient.hessianTimes(v, product);
+        },
+        options.lanczosSteps);
     curvature.gradientPasses = 2 * result.steps;
     if (!result.finite) return;
     curvature.lambdaMax = result.largest.front().value;
@@ -62,7 +67,7 @@ Curvature curvatureAt(const Topology& topology, const Parameters& parameters,
     if (curvature.method == CurvatureMethod::Dense)
         denseCurvature(gradient, curvature);
     else
-        lanczosCurvature(gradient, options.lanczosSteps, curvature);
+        lanczosCurvature(gradient, options, curvature);
     if (curvature.finite) return curvature;
     Curvature failed;
     failed.method = curvature.method;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <optional>
 #include <vector>
 
@@ -35,6 +36,9 @@ struct CurvatureOptions {
     // Lanczos steps, each two gradient passes: 0.7 s at 21,122 parameters and 1,024 samples.
     // At 29,120 parameters 30 steps leave lambda_min's residual at 7e-6 of it, 40 at 3e-8.
     int lanczosSteps = 40;
+    // When set and true, Lanczos stops at its next step and the result is not finite: a worker
+    // whose question was superseded is free again within one step (two gradient passes).
+    const std::atomic<bool>* cancelled = nullptr;
 };
 
 // The curvature of the batch loss E at one point: the Hessian of E with respect to the trained

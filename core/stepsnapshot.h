@@ -41,6 +41,9 @@ public:
     // Whether this snapshot holds nothing (a default-constructed one).
     bool isEmpty() const { return !context_; }
 
+    // The shape and samples this snapshot shares with every other of its trainer: the same
+    // pointer means the same problem, without comparing them.
+    const std::shared_ptr<const TrainingContext>& context() const { return context_; }
     const Topology& topology() const { return context_->topology; }
     const std::vector<Sample>& samples() const { return context_->samples; }
     int sampleCount() const { return static_cast<int>(context_->samples.size()); }

@@ -117,8 +117,10 @@ void BackgroundWork::askCurvature(const core::Topology& topology,
                                   std::function<void(core::Curvature)> answer) {
     ask<core::Curvature>(
         Lane::Curvature,
-        [topology, parameters, samples, trainBiases](const Job<core::Curvature>&) {
-            return core::curvatureAt(topology, parameters, samples, trainBiases);
+        [topology, parameters, samples, trainBiases](const Job<core::Curvature>& job) {
+            // A superseded measure of a large network stops within a Lanczos step.
+            return core::curvatureAt(topology, parameters, samples, trainBiases,
+                                     {.cancelled = &job.cancelled});
         },
         latestOnly(std::move(answer)));
 }

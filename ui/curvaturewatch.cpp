@@ -1,10 +1,14 @@
 #include "curvaturewatch.h"
 
+#include <algorithm>
+
 namespace ui {
 
 bool CurvatureWatch::Question::sameProblem(const Question& other) const {
-    return trainBiases == other.trainBiases && topology == other.topology &&
-           samples == other.samples;
+    // One trainer's snapshots share their context: most calls end at the pointer.
+    return trainBiases == other.trainBiases &&
+           (context == other.context || (context->topology == other.context->topology &&
+                                         context->samples == other.context->samples));
 }
 
 bool CurvatureWatch::Question::sameState(const Question& other) const {
@@ -19,7 +23,7 @@ CurvatureWatch::CurvatureWatch(BackgroundWork& work, std::function<void()> arriv
 
 void CurvatureWatch::follow(const core::StepSnapshot& step) {
     if (step.isEmpty()) return;
-    Question question{step.topology(), step.parametersBefore(), step.samples(), step.trainsBiases(),
+    Question question{step.context(), step.parametersBefore(), step.trainsBiases(),
                       step.iteration()};
     if (latest_ && latest_->sameState(question)) return pump();
     // Another problem: what was measured or asked says nothing about it.
@@ -33,6 +37,7 @@ void CurvatureWatch::follow(const core::StepSnapshot& step) {
         sinceAsked_.invalidate();
     }
     latest_ = std::move(question);
+    sinceMoved_.start();
     pump();
 }
 
@@ -53,17 +58,28 @@ void CurvatureWatch::pump() {
     if (latest_ && measured_ && measured_->sameState(*latest_)) iteration_ = latest_->iteration;
     // One question at a time, and none for a state measured already.
     if (!isPending() || asked_) return;
-    if (sinceAsked_.isValid() && sinceAsked_.elapsed() < interval) {
-        if (!wait_.isActive()) wait_.start(int(interval - sinceAsked_.elapsed()));
+    // At most one question every `interval`, and the worker idle at least as long as the last
+    // measure took (the largest network's 0.7 s would otherwise keep a core busy while playing).
+    const qint64 gap = std::max<qint64>(interval, 2 * lastCost_);
+    // A measure that costs more than a frame waits until the state rests: on two cores it
+    // would take the frames' time while playing.
+    if (lastCost_ > costlyMeasure && sinceMoved_.isValid() && sinceMoved_.elapsed() < restBefore) {
+        if (!wait_.isActive()) wait_.start(int(restBefore - sinceMoved_.elapsed()));
+        return;
+    }
+    if (sinceAsked_.isValid() && sinceAsked_.elapsed() < gap) {
+        if (!wait_.isActive()) wait_.start(int(gap - sinceAsked_.elapsed()));
         return;
     }
     asked_ = latest_;
     sinceAsked_.start();
-    work_.askCurvature(asked_->topology, asked_->parameters, asked_->samples, asked_->trainBiases,
+    work_.askCurvature(asked_->context->topology, asked_->parameters, asked_->context->samples,
+                       asked_->trainBiases,
                        [this](core::Curvature curvature) { answer(std::move(curvature)); });
 }
 
 void CurvatureWatch::answer(core::Curvature curvature) {
+    lastCost_ = sinceAsked_.isValid() ? sinceAsked_.elapsed() : 0;
     measured_ = std::exchange(asked_, std::nullopt);
     curvature_ = std::move(curvature);
     iteration_ = measured_->iteration;

@@ -13,8 +13,9 @@
 namespace ui {
 
 // The model's measure of the curvature of the loss at the step shown (core::curvatureAt), asked
-// of BackgroundWork's curvature lane: one question at a time, at most one every `interval` (so
-// that playing stays fluid while the largest network's 0.7 s runs), the newest state wanted
+// of BackgroundWork's curvature lane: one question at a time, at most one every `interval` and
+// the worker idle at least as long as it last worked (so that playing stays fluid and a core
+// stays free while the largest network's 0.7 s runs), the newest state wanted
 // asked as soon as both allow. What it shows is the newest answer for the problem shown (the
 // same network, samples and trained biases), with the iteration it was measured at; an answer
 // for another problem, or for a question superseded on the lane, is never taken.
@@ -24,6 +25,10 @@ class CurvatureWatch : public QObject {
 public:
     // The least time between two questions.
     static constexpr int interval = 250;  // milliseconds
+    // A measure taking longer than this (ms) is asked only once the state has rested for
+    // `restBefore` ms (paused, or stepped): the largest network's would slow every frame of play.
+    static constexpr int costlyMeasure = 40;
+    static constexpr int restBefore = 400;
 
     // Asks `work`'s curvature lane; calls `arrived` on each answer taken.
     CurvatureWatch(BackgroundWork& work, std::function<void()> arrived);
@@ -46,9 +51,8 @@ public:
 private:
     // What a measure depends on.
     struct Question {
-        core::Topology topology;
+        std::shared_ptr<const core::TrainingContext> context;  // the shape and samples, shared
         core::Parameters parameters;
-        std::vector<core::Sample> samples;
         bool trainBiases = false;
         long long iteration = 0;
         // Whether `other` is a state of the same problem / the same state.
@@ -67,6 +71,8 @@ private:
     std::optional<core::Curvature> curvature_;
     long long iteration_ = 0;
     QElapsedTimer sinceAsked_;
+    QElapsedTimer sinceMoved_;  // since the state followed last changed
+    qint64 lastCost_ = 0;  // milliseconds the last measure took, from its question to its answer
     QTimer wait_;
 };
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -129,6 +130,26 @@ TEST(LanczosTest, LanczosWithAStepPerParameterFindsTheDenseEnds) {
         EXPECT_NEAR(lanczos.lambdaMax, dense.lambdaMax, 1e-8 * scale);
         EXPECT_NEAR(lanczos.lambdaMin, dense.lambdaMin, 1e-8 * scale);
     }
+}
+
+}  // namespace
+
+namespace {
+
+// A measure cancelled from another thread stops within a step: not finite, and far fewer
+// gradient passes than the 80 of its 40 steps.
+TEST(LanczosTest, ACancelledMeasureStopsWithinAStep) {
+    const core::NetworkConfig config = mediumNetwork();
+    std::atomic<bool> cancelled{true};
+    const core::Curvature stopped =
+        curvatureOf(config, {.denseLimit = 0, .lanczosSteps = 40, .cancelled = &cancelled});
+    EXPECT_FALSE(stopped.finite);
+    EXPECT_LE(stopped.gradientPasses, 2);
+    cancelled = false;
+    const core::Curvature whole =
+        curvatureOf(config, {.denseLimit = 0, .lanczosSteps = 40, .cancelled = &cancelled});
+    EXPECT_TRUE(whole.finite);
+    EXPECT_EQ(whole.gradientPasses, 80);
 }
 
 }  // namespace
