@@ -58,12 +58,13 @@ void CurvatureWatch::pump() {
     if (latest_ && measured_ && measured_->sameState(*latest_)) iteration_ = latest_->iteration;
     // One question at a time, and none for a state measured already.
     if (!isPending() || asked_) return;
-    // At most one question every `interval`, and the worker idle at least as long as the last
-    // measure took (the largest network's 0.7 s would otherwise keep a core busy while playing).
-    const qint64 gap = std::max<qint64>(interval, 2 * lastCost_);
-    // A measure that costs more than a frame waits until the state rests: on two cores it
-    // would take the frames' time while playing.
-    if (lastCost_ > costlyMeasure && sinceMoved_.isValid() && sinceMoved_.elapsed() < restBefore) {
+    // At most one question every `interval`; after a measure of much work, the worker idle at
+    // least as long as it took (the largest network's 0.7 s would otherwise keep a core busy).
+    const qint64 gap = costly_ ? std::max<qint64>(interval, 2 * lastCost_) : qint64(interval);
+    // A measure of much work waits until the state rests: on two cores it would take the
+    // frames' time while playing. (Counted in work, not time, so a loaded machine does not
+    // change what is measured.)
+    if (costly_ && sinceMoved_.isValid() && sinceMoved_.elapsed() < restBefore) {
         if (!wait_.isActive()) wait_.start(int(restBefore - sinceMoved_.elapsed()));
         return;
     }
@@ -81,6 +82,9 @@ void CurvatureWatch::pump() {
 void CurvatureWatch::answer(core::Curvature curvature) {
     lastCost_ = sinceAsked_.isValid() ? sinceAsked_.elapsed() : 0;
     measured_ = std::exchange(asked_, std::nullopt);
+    costly_ = double(curvature.gradientPasses) * double(measured_->context->samples.size()) *
+                  double(curvature.parameterCount) >
+              costlyWork;
     curvature_ = std::move(curvature);
     iteration_ = measured_->iteration;
     pump();

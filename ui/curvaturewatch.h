@@ -25,9 +25,10 @@ class CurvatureWatch : public QObject {
 public:
     // The least time between two questions.
     static constexpr int interval = 250;  // milliseconds
-    // A measure taking longer than this (ms) is asked only once the state has rested for
-    // `restBefore` ms (paused, or stepped): the largest network's would slow every frame of play.
-    static constexpr int costlyMeasure = 40;
+    // A measure of more work than this (gradient passes x samples x parameters; the worked
+    // example's is 160, the largest network's 1.7e9, a 0.7 s Lanczos) is asked only once the
+    // state has rested for `restBefore` ms (paused, or stepped): it would slow every frame of play.
+    static constexpr double costlyWork = 2e7;
     static constexpr int restBefore = 400;
 
     // Asks `work`'s curvature lane; calls `arrived` on each answer taken.
@@ -72,7 +73,9 @@ private:
     long long iteration_ = 0;
     QElapsedTimer sinceAsked_;
     QElapsedTimer sinceMoved_;  // since the state followed last changed
-    qint64 lastCost_ = 0;  // milliseconds the last measure took, from its question to its answer
+    qint64 lastCost_ = 0;
+    bool costly_ = false;  // whether the last measure was of much work (see costlyWork)  //
+                           // milliseconds the last measure took, from its question to its answer
     QTimer wait_;
 };
 
