@@ -1,5 +1,6 @@
 // backprop-lab: the window. With --screenshot it renders itself into a PNG and exits, unshown.
 #include <qcustomplot.h>
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
@@ -19,8 +20,10 @@
 #include "ui/networkview.h"
 #include "ui/session/presetlibrary.h"
 #include "ui/session/sessionfile.h"
+#include "ui/theme.h"
 #include "ui/trainingcontroller.h"
 #include "ui/viewexport.h"
+#include "ui/zoomlevels.h"
 
 namespace {
 
@@ -47,6 +50,9 @@ struct Options {
     QCommandLineOption stepSize{"step-size", "What Step does: iteration, phase or term.", "SIZE"};
     QCommandLineOption advance{"advance", "Press Step N times (after --steps).", "N"};
     QCommandLineOption state{"state-file", "Keep FILE updated with the state.", "FILE"};
+    QCommandLineOption zoom{"zoom", "Zoom of the views in percent, 50 to 300 (default 100).",
+                            "PERCENT"};
+    QCommandLineOption theme{"theme", "Theme: light (default), dark or high-contrast.", "THEME"};
     QCommandLineOption landscape{"landscape",
                                  "Show the loss landscape instead of the decision map, on PLANE: "
                                  "steepest (the default), or hessian (its top eigenvectors).",
@@ -149,6 +155,26 @@ Problem applyAdvance(const QCommandLineParser& parser, const Options& o, ui::Mai
     return problem;
 }
 
+Problem applyZoom(const QCommandLineParser& parser, const Options& o, ui::MainWindow& window) {
+    Problem problem;
+    if (!parser.isSet(o.zoom)) return {};
+    if (const auto percent =
+            wholeNumber(parser, o.zoom, ui::ZoomLevels::smallest, ui::ZoomLevels::largest, problem))
+        window.controller()->setZoom(int(*percent));
+    return problem;
+}
+
+// As the View menu chooses it (which keeps it when the window remembers).
+Problem applyTheme(const QCommandLineParser& parser, const Options& o, ui::MainWindow& window) {
+    if (!parser.isSet(o.theme)) return {};
+    const QString key = parser.value(o.theme);
+    auto* action = window.findChild<QAction*>(key + "ThemeAction");
+    if (!ui::themeFromKey(key) || !action)
+        return "--theme: expected light, dark or high-contrast, got \"" + key + "\"";
+    action->trigger();
+    return {};
+}
+
 Problem applyLandscape(const QCommandLineParser& parser, const Options& o, ui::MainWindow& window) {
     if (!parser.isSet(o.landscape)) return {};
     const QString plane = parser.value(o.landscape);
@@ -198,7 +224,8 @@ void writeStateFile(const QString& path, const ui::MainWindow& window) {
     // The centre of each weight's label in the window, for a driver to click.
     if (const auto* view = window.findChild<const ui::NetworkView*>("networkView"))
         for (int w = 0; w < int(parameters.weights.size()); ++w)
-            if (const QRectF box = view->networkLayout().weightLabel(w); !box.isEmpty()) {
+            if (const QRectF box = view->fromDiagram(view->networkLayout().weightLabel(w));
+                !box.isEmpty()) {
                 const QPoint centre = view->mapTo(&window, box.center().toPoint());
                 labels << QStringLiteral("\"%1\": [%2, %3]")
                               .arg(QString::fromStdString(topology.weightName(w)))
@@ -272,7 +299,7 @@ void describeOptions(QCommandLineParser& parser, const Options& options) {
     parser.addPositionalArgument("FILE", "A session file to open instead of a preset.", "[FILE]");
     parser.addOptions({options.screenshot, options.part, options.scale, options.preset,
                        options.rate, options.size, options.steps, options.stepSize, options.advance,
-                       options.state, options.landscape});
+                       options.state, options.zoom, options.theme, options.landscape});
 }
 
 void nameApplication() {
@@ -350,8 +377,8 @@ int main(int argc, char* argv[]) {
     ui::MainWindow window(parser.isSet(options.screenshot)
                               ? ui::MainWindow::Arrangement::Default
                               : ui::MainWindow::Arrangement::Remembered);
-    for (const auto apply :
-         {applySession, applyRate, applySize, applySteps, applyStepSize, applyAdvance})
+    for (const auto apply : {applySession, applyRate, applySize, applySteps, applyStepSize,
+                             applyAdvance, applyZoom, applyTheme})
         if (const Problem problem = apply(parser, options, window); !problem.isEmpty())
             return fail(problem);
     if (const Problem problem = applyLandscape(parser, options, window); !problem.isEmpty())

@@ -32,7 +32,7 @@ QImage dotStamp(QRgb fill, qreal radius, qreal ratio) {
     stamp.fill(Qt::transparent);
     QPainter painter(&stamp);
     painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(QPen(Palette::dark(), kDotOutline * ratio));
+    painter.setPen(QPen(Palette::ink(), kDotOutline * ratio));
     painter.setBrush(QColor(fill));
     painter.drawEllipse(QPointF(side, side) / 2, radius * ratio, radius * ratio);
     painter.end();

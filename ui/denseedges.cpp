@@ -21,8 +21,11 @@ constexpr int kLightestAlpha = 70;
 
 void DenseEdges::draw(QPainter& painter, const NetworkLayout& layout,
                       const core::StepSnapshot& step, const QColor& background) {
-    const QRectF area = painter.window();
-    const qreal ratio = painter.device()->devicePixelRatioF();
+    // The device's area in the painter's coordinates, at the pixels it covers (a zoomed view
+    // draws through a scale).
+    const QTransform& transform = painter.worldTransform();
+    const QRectF area = transform.inverted().mapRect(QRectF(painter.window()));
+    const qreal ratio = painter.device()->devicePixelRatioF() * transform.m11();
     const bool same = !step_.isEmpty() && area_ == area && background_ == background &&
                       image_.devicePixelRatio() == ratio &&
                       step_.weightsBefore().data() == step.weightsBefore().data() &&

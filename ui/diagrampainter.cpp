@@ -186,7 +186,7 @@ void DiagramPainter::drawTargets() {
     for (int k = 0; k < topology_.outputCount(); ++k) {
         const QRectF box = layout_.targetBox(k);
         if (box.isEmpty()) continue;  // outputs too dense for their targets
-        painter_.setPen(QPen(Palette::target(), kOutlinePenWidth));
+        painter_.setPen(QPen(Palette::target(), kOutlinePenWidth * Palette::lineScale()));
         painter_.setBrush(scene_.colors.color(QPalette::Base));
         drawBox(painter_, box);
         painter_.setBrush(Qt::NoBrush);
@@ -243,7 +243,8 @@ void DiagramPainter::drawLabels() {
         const std::vector<Line> lines = labelLines(label);
         if (lines.front().front().text.isEmpty()) continue;  // a share not computed yet
         if (label.leader) {
-            painter_.setPen(QPen(colors.color(QPalette::Text), kLabelPenWidth));
+            painter_.setPen(
+                QPen(colors.color(QPalette::Text), kLabelPenWidth * Palette::lineScale()));
             painter_.drawLine(*label.leader);
             painter_.setBrush(colors.color(QPalette::Text));
             painter_.drawEllipse(label.leader->p1(), kLeaderDot, kLeaderDot);
@@ -253,7 +254,8 @@ void DiagramPainter::drawLabels() {
         else if (isLit(label))
             painter_.setPen(QPen(Palette::highlight(), kLitLabelPenWidth));
         else
-            painter_.setPen(QPen(colors.color(QPalette::Mid), kLabelPenWidth));
+            painter_.setPen(
+                QPen(colors.color(QPalette::Mid), kLabelPenWidth * Palette::lineScale()));
         painter_.setBrush(background);
         drawBox(painter_, label.box);
         painter_.setBrush(Qt::NoBrush);

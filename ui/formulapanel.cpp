@@ -10,6 +10,7 @@
 
 #include "core/divergence.h"
 #include "core/markup.h"
+#include "fitting.h"
 #include "palette.h"
 #include "presetlessons.h"
 #include "richtextlabel.h"
@@ -20,6 +21,8 @@ namespace ui {
 namespace {
 
 constexpr int kDigits = core::DigitsRange::workedExample;  // as the equations are written
+constexpr qreal kEquationScale = 1.35;  // the equation's font against the system's
+constexpr int kSpacing = 2;             // pixels between its lines of parts
 
 QString html(const std::string& markup) {
     return QString::fromStdString(core::htmlFromMarkup(markup));
@@ -38,15 +41,10 @@ FormulaPanel::FormulaPanel(const TrainingController* model, QWidget* parent)
     where_->setObjectName("formulaWhere");
     equation_ = new RichTextLabel;
     equation_->setObjectName("formulaEquation");
-    QFont large = font();
-    large.setPointSizeF(large.pointSizeF() * 1.35);
-    equation_->setFont(large);
     meaning_ = new QLabel;
     meaning_->setObjectName("formulaMeaning");
     meaning_->setWordWrap(true);
-    QFont italic = font();
-    italic.setItalic(true);
-    meaning_->setFont(italic);
+    applyZoom();
 
     copyButton_ = new QToolButton;
     copyButton_->setObjectName("copyFormulaButton");
@@ -61,7 +59,7 @@ FormulaPanel::FormulaPanel(const TrainingController* model, QWidget* parent)
     auto* content = new QWidget;
     auto* column = new QVBoxLayout(content);
     column->setContentsMargins(0, 0, 0, 0);
-    column->setSpacing(2);
+    column->setSpacing(kSpacing);
     column->addWidget(equation_);
     column->addWidget(meaning_);
     column->addStretch(1);
@@ -75,7 +73,7 @@ FormulaPanel::FormulaPanel(const TrainingController* model, QWidget* parent)
 
     auto* layout = new QGridLayout(this);
     layout->setContentsMargins(8, 4, 8, 4);
-    layout->setVerticalSpacing(2);
+    layout->setVerticalSpacing(kSpacing);
     layout->addWidget(where_, 0, 0);
     layout->addWidget(copyButton_, 0, 1, Qt::AlignRight);
     layout->addWidget(scroll, 1, 0, 1, 2);
@@ -84,8 +82,37 @@ FormulaPanel::FormulaPanel(const TrainingController* model, QWidget* parent)
     connect(model_, &TrainingController::changed, this, &FormulaPanel::refresh);
 }
 
+QSize FormulaPanel::sizeHint() const {
+    const QSize natural = QWidget::sizeHint();
+    const QMargins margins = layout()->contentsMargins();
+    const int width = std::max(this->width(), natural.width()) - margins.left() - margins.right();
+    const int meaning = meaning_->text().isEmpty() ? 0 : meaning_->heightForWidth(width);
+    const int height = margins.top() + margins.bottom() +
+                       std::max(where_->sizeHint().height(), copyButton_->sizeHint().height()) +
+                       equation_->heightForWidth(width) + meaning + 3 * kSpacing;
+    return {natural.width(), std::max(natural.height(), height)};
+}
+
+void FormulaPanel::applyZoom() {
+    const qreal zoom = model_->zoomFactor();
+    const QFont system = QApplication::font();
+    setFont(scaled(system, zoom));
+    equation_->setFont(scaled(system, kEquationScale * zoom));
+    QFont italic = scaled(system, zoom);
+    italic.setItalic(true);
+    meaning_->setFont(italic);
+}
+
+void FormulaPanel::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    // The factors' colours are the theme's.
+    if (event->type() == QEvent::PaletteChange && copyButton_)
+        refresh(TrainingController::Change::Step);
+}
+
 void FormulaPanel::refresh(TrainingController::Changes what) {
     using Change = TrainingController::Change;
+    if (what & Change::Zoom) applyZoom();
     if (!(what & (Change::Session | Change::Step | Change::Reveal | Change::Granularity))) return;
     const core::StepReveal& reveal = model_->reveal();
     const long long iteration = model_->snapshot().iteration();  // the step shown

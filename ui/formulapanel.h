@@ -23,7 +23,16 @@ class FormulaPanel : public QWidget {
 public:
     explicit FormulaPanel(const TrainingController* model, QWidget* parent = nullptr);
 
+    // Room for what it shows now without scrolling: the line above, the equation and its
+    // meaning wrapped to the panel's width, in the fonts of the zoom.
+    QSize sizeHint() const override;
+
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    // The fonts for the model's zoom: the equation larger than the rest.
+    void applyZoom();
     void refresh(TrainingController::Changes what);
     void showTerm(const core::Term& term, const QString& where);
     void showNote(const QString& where, const QString& note);

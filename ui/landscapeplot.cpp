@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "palette.h"
+#include "plotstyle.h"
 
 namespace ui {
 
@@ -18,8 +19,6 @@ constexpr int kBands = 14;  // colour bands; their edges read as level lines
 LandscapePlot::LandscapePlot(QWidget* parent) : QCustomPlot(parent) {
     setObjectName("landscapePlot");
     setAccessibleName(tr("Loss landscape plot"));
-    QFont axisFont = font();
-    axisFont.setPointSizeF(axisFont.pointSizeF() * kAxisFontScale);
     map_ = new QCPColorMap(xAxis, yAxis);
     scale_ = new QCPColorScale(this);
     plotLayout()->addElement(0, 1, scale_);
@@ -42,14 +41,11 @@ LandscapePlot::LandscapePlot(QWidget* parent) : QCustomPlot(parent) {
     auto* group = new QCPMarginGroup(this);
     axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, group);
     scale_->setMarginGroup(QCP::msBottom | QCP::msTop, group);
-    for (QCPAxis* axis : {xAxis, yAxis, scale_->axis()}) {
-        axis->setLabelFont(axisFont);
-        axis->setTickLabelFont(axisFont);
-    }
+    stylePlot(*this, palette(), 1, kAxisFontScale);
 
     // The path: a light line on a dark one, to be seen on every colour of the scale.
     pathShadow_ = new QCPCurve(xAxis, yAxis);
-    pathShadow_->setPen(QPen(Palette::dark(), 3.5));
+    pathShadow_->setPen(QPen(Palette::ink(), 3.5));
     path_ = new QCPCurve(xAxis, yAxis);
     path_->setPen(QPen(Qt::white, 1.5));
     // Each iteration's point as a dot: an oscillation shows as points on both sides of the valley.
@@ -57,11 +53,18 @@ LandscapePlot::LandscapePlot(QWidget* parent) : QCustomPlot(parent) {
     start_ = addGraph();
     start_->setLineStyle(QCPGraph::lsNone);
     start_->setScatterStyle(
-        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Palette::dark(), 1.5), Qt::white, 7));
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Palette::ink(), 1.5), Qt::white, 7));
     current_ = addGraph();
     current_->setLineStyle(QCPGraph::lsNone);
-    current_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Palette::dark(), 2),
+    current_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Palette::ink(), 2),
                                               Palette::highlight(), 11));
+}
+
+void LandscapePlot::changeEvent(QEvent* event) {
+    QCustomPlot::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange) return;
+    stylePlot(*this, palette(), 1, kAxisFontScale);
+    replot(rpQueuedReplot);
 }
 
 void LandscapePlot::showLandscape(const core::LossLandscape& landscape, QPointF offset,

@@ -33,6 +33,10 @@ public:
     bool logScale() const;
     static constexpr double kLogRatio = 20.0;
 
+protected:
+    // A new theme restyles the axes and the background.
+    void changeEvent(QEvent* event) override;
+
 private:
     QCPColorMap* map_;
     QCPColorScale* scale_;

@@ -13,6 +13,7 @@
 #include "lossaxisticker.h"
 #include "losscurve.h"
 #include "palette.h"
+#include "plotstyle.h"
 
 namespace ui {
 
@@ -31,6 +32,8 @@ constexpr double kPreviewCap = 100;     // a preview counts up to this times the
 constexpr int kMarkerRows = 3;          // rows of marker labels before a label is left out
 constexpr qreal kMarkerGap = 6;         // pixels between marker labels in a row
 constexpr std::size_t kDottedBelow = 200;  // a curve of fewer points dots each, so its first shows
+constexpr int kMostTicks = 5;              // QCustomPlot's own choice
+constexpr qreal kTickLines = 2.5;          // the least room for a tick label, in its lines
 
 using Change = TrainingController::Change;
 
@@ -53,6 +56,7 @@ LossPlot::LossPlot(TrainingController* model, QWidget* parent)
     layout->setSpacing(0);
     layout->addWidget(buildControls());
     layout->addWidget(plot_, 1);
+    restyle();
 
     // The user's own pan (a drag that moves the view) and zoom hold the view; a single click
     // does not. A double click follows again.
@@ -64,17 +68,12 @@ LossPlot::LossPlot(TrainingController* model, QWidget* parent)
     connect(plot_, &QCustomPlot::mouseWheel, this, [this] { setFollowNewest(false); });
     connect(plot_, &QCustomPlot::mouseDoubleClick, this, [this] { setFollowNewest(true); });
     connect(plot_, &QCustomPlot::mouseMove, this, &LossPlot::showHover);
+    connect(plot_, &QCustomPlot::beforeReplot, this, &LossPlot::fitTicks);
     connect(plot_, &QCustomPlot::beforeReplot, this, &LossPlot::placeMarkerLabels);
     connect(model_, &TrainingController::changed, this, &LossPlot::refresh);
 }
 
 void LossPlot::setUpAxes() {
-    QFont axisFont = font();
-    axisFont.setPointSizeF(axisFont.pointSizeF() * kAxisFontScale);
-    for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis}) {
-        axis->setLabelFont(axisFont);
-        axis->setTickLabelFont(axisFont);
-    }
     plot_->xAxis->setLabel(tr("iteration"));
     plot_->yAxis->setLabel(tr("E_total"));
     plot_->yAxis->setTicker(
@@ -85,28 +84,44 @@ void LossPlot::setUpAxes() {
 
 void LossPlot::setUpItems() {
     curve_ = new LossCurve(plot_->xAxis, plot_->yAxis);
-    // A one-pixel pen: a wider one goes through Qt's stroker, twenty times slower.
-    curve_->setPen(QPen(Palette::lossCurve(), 1));
     curve_->setHistory(&model_->history());
     curve_->setDotLimit(kDottedBelow);
 
     preview_ = plot_->addGraph();
-    preview_->setPen(QPen(Palette::lossCurve(), 1.5, Qt::DashLine));
     preview_->setName(tr("preview"));
 
     current_ = new QCPItemStraightLine(plot_);
-    current_->setPen(QPen(palette().color(QPalette::Mid), 1.5));
 
     regimeLabel_ = new QCPItemText(plot_);
     regimeLabel_->setObjectName("regimeLabel");
     regimeLabel_->position->setType(QCPItemPosition::ptAxisRectRatio);
     regimeLabel_->position->setCoords(0.99, 0.03);
     regimeLabel_->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+    regimeLabel_->setPadding(QMargins(6, 2, 6, 2));
+    notes_ = std::make_unique<LossPlotNotes>(plot_, regimeLabel_);
+}
+
+void LossPlot::restyle() {
+    const qreal zoom = model_->zoomFactor();
+    stylePlot(*plot_, palette(), zoom, kAxisFontScale);
+    // At 100% a one-pixel pen: a wider one goes through Qt's stroker, twenty times slower.
+    curve_->setPen(QPen(Palette::lossCurve(), zoomedWidth(1, zoom)));
+    preview_->setPen(QPen(Palette::lossCurve(), zoomedWidth(1.5, zoom), Qt::DashLine));
+    current_->setPen(QPen(palette().color(QPalette::Mid), zoomedWidth(1.5, zoom)));
     QFont regimeFont = plot_->xAxis->tickLabelFont();
     regimeFont.setBold(true);
     regimeLabel_->setFont(regimeFont);
-    regimeLabel_->setPadding(QMargins(6, 2, 6, 2));
-    notes_ = std::make_unique<LossPlotNotes>(plot_, regimeLabel_);
+    showRegime();
+    notes_->restyle(*regimeLabel_);
+    showRateMarkers();
+    showPins();
+}
+
+void LossPlot::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange || !pinnedButton_) return;  // not yet built
+    restyle();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 QWidget* LossPlot::buildControls() {
@@ -155,6 +170,7 @@ QWidget* LossPlot::buildControls() {
 }
 
 void LossPlot::refresh(TrainingController::Changes what) {
+    if (what & Change::Zoom) restyle();
     if (what & Change::Session) setFollowNewest(true);
     if (what & (Change::Session | Change::Run | Change::Step)) showCurve(what & Change::Session);
     if (what & (Change::Session | Change::Run)) showRateMarkers();
@@ -170,7 +186,7 @@ void LossPlot::refresh(TrainingController::Changes what) {
     if (what & (Change::Session | Change::Step | Change::Preview | Change::Curvature))
         notes_->showPreviewRegime(*model_);
     if (!(what & (Change::Session | Change::Run | Change::Step | Change::Preview | Change::Pins |
-                  Change::Regime | Change::Curvature)))
+                  Change::Regime | Change::Curvature | Change::Zoom)))
         return;
     if (following_) rescale();
     plot_->replot(QCustomPlot::rpQueuedReplot);
@@ -201,7 +217,7 @@ void LossPlot::showRateMarkers() {
         plot_->removeItem(marker.label);
     }
     markers_.clear();
-    const QPen pen(Palette::marker(), 1.5, Qt::DashLine);
+    const QPen pen(Palette::marker(), zoomedWidth(1.5, model_->zoomFactor()), Qt::DashLine);
     for (const RateChange& change : model_->rateMarkers()) {
         auto* line = new QCPItemStraightLine(plot_);
         line->setPen(pen);
@@ -218,6 +234,13 @@ void LossPlot::showRateMarkers() {
         label->setText(tr("lr %1").arg(change.learningRate, 0, 'g', 4));
         markers_.push_back({line, label});
     }
+}
+
+// As many loss ticks as their labels leave room for, in a short plot or at a large zoom.
+void LossPlot::fitTicks() {
+    const qreal line = QFontMetricsF(plot_->yAxis->tickLabelFont()).height();
+    const int fit = int(plot_->axisRect()->height() / (kTickLines * line));
+    plot_->yAxis->ticker()->setTickCount(std::clamp(fit, 2, kMostTicks));
 }
 
 // Puts each marker label in the first row at the top of the plot where it overlaps neither
@@ -273,7 +296,7 @@ void LossPlot::showRegime() {
     const QColor color = Palette::regime(regime);
     regimeLabel_->setText(QString::fromUtf8(core::regimeName(regime).data()));
     regimeLabel_->setColor(color);
-    regimeLabel_->setPen(QPen(color));
+    regimeLabel_->setPen(QPen(color, zoomedWidth(1, model_->zoomFactor())));
     regimeLabel_->setBrush(QBrush(palette().color(QPalette::Base)));
 }
 

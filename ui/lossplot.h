@@ -45,6 +45,9 @@ public:
     // "regimeLabel", and LossPlotNotes' "stableRateLabel" and "previewRegimeLabel".
     QCustomPlot* customPlot() const { return plot_; }
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     struct RateMarker {
         QCPItemStraightLine* line;
@@ -53,9 +56,12 @@ private:
     QWidget* buildControls();
     void setUpAxes();
     void setUpItems();
+    // Fonts, pens and colours for the model's zoom and the theme in force.
+    void restyle();
     void refresh(TrainingController::Changes what);
     void showCurve(bool rewritten);
     void showRateMarkers();
+    void fitTicks();
     void placeMarkerLabels();
     void showPreview();
     void showRegime();

@@ -15,7 +15,7 @@ constexpr int kGapBesideRegime = 4;  // pixels between the stable rate and the r
 }  // namespace
 
 LossPlotNotes::LossPlotNotes(QCustomPlot* plot, QCPItemText* regimeLabel)
-    : stableRate_(new QCPItemText(plot)), previewRegime_(new QCPItemText(plot)) {
+    : plot_(plot), stableRate_(new QCPItemText(plot)), previewRegime_(new QCPItemText(plot)) {
     // Left of the regime's name, on its row (one row of the corner, so that the rate markers'
     // labels keep theirs), in the same font without its weight.
     stableRate_->setObjectName("stableRateLabel");
@@ -23,23 +23,27 @@ LossPlotNotes::LossPlotNotes(QCustomPlot* plot, QCPItemText* regimeLabel)
     stableRate_->position->setParentAnchor(regimeLabel->topLeft);
     stableRate_->position->setCoords(-kGapBesideRegime, 0);
     stableRate_->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
-    QFont font = regimeLabel->font();
-    font.setBold(false);
-    stableRate_->setFont(font);
-    stableRate_->setPadding(regimeLabel->padding());
-    stableRate_->setColor(Palette::stableRate());
-    stableRate_->setPen(QPen(Palette::stableRate()));
-    stableRate_->setBrush(QBrush(plot->palette().color(QPalette::Base)));
 
     previewRegime_->setObjectName("previewRegimeLabel");
     previewRegime_->position->setType(QCPItemPosition::ptPlotCoords);
     previewRegime_->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
-    previewRegime_->setFont(font);
     previewRegime_->setPadding(QMargins(4, 0, 4, 2));
-    previewRegime_->setColor(Palette::lossCurve());
-    previewRegime_->setBrush(
-        QBrush(Palette::withAlpha(plot->palette().color(QPalette::Base), 220)));
     previewRegime_->setClipToAxisRect(true);
+    restyle(*regimeLabel);
+}
+
+void LossPlotNotes::restyle(const QCPItemText& regimeLabel) {
+    QFont font = regimeLabel.font();
+    font.setBold(false);
+    const QColor base = plot_->palette().color(QPalette::Base);
+    stableRate_->setFont(font);
+    stableRate_->setPadding(regimeLabel.padding());
+    stableRate_->setColor(Palette::stableRate());
+    stableRate_->setPen(QPen(Palette::stableRate(), regimeLabel.pen().widthF()));
+    stableRate_->setBrush(QBrush(base));
+    previewRegime_->setFont(font);
+    previewRegime_->setColor(Palette::lossCurve());
+    previewRegime_->setBrush(QBrush(Palette::withAlpha(base, 220)));
 }
 
 void LossPlotNotes::showStableRate(const TrainingController& model) {

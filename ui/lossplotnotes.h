@@ -22,10 +22,14 @@ public:
     void showStableRate(const TrainingController& model);
     // At the preview's last point (iteration, loss) when it is shown.
     void showPreviewRegime(const TrainingController& model);
+    // Takes the regime label's font (without its weight) and padding, and the colours of the
+    // theme in force: at the start, and after a new zoom or theme.
+    void restyle(const QCPItemText& regimeLabel);
     // Where the notes are drawn, in pixels, for the labels placed around them.
     std::vector<QRectF> occupied() const;
 
 private:
+    QCustomPlot* plot_;
     QCPItemText* stableRate_;
     QCPItemText* previewRegime_;
 };

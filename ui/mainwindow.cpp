@@ -93,8 +93,10 @@ MainWindow::MainWindow(Arrangement arrangement, QWidget* parent)
         if (what & TrainingController::Change::Session)
             setWindowTitle(tr("Backprop Lab - %1").arg(model_->sessionName()));
         // Until the user drags a divider, the table stays as wide as its columns, whatever
-        // network is loaded and however long its numbers grow.
-        if (arranged_ && !userArranged_) fitSampleTable();
+        // network is loaded and however long its numbers grow, and a new zoom gives the
+        // equation the height it asks.
+        if (arranged_ && !userArranged_)
+            what& TrainingController::Change::Zoom ? arrangeByDefault() : fitSampleTable();
     });
     // A divider the user drags is theirs: the defaults no longer follow the window's size.
     for (QSplitter* divided : {viewSplitter_, networkSplitter_, bottomSplitter_})
@@ -128,7 +130,6 @@ QWidget* MainWindow::buildTop() {
     stack->addWidget(new ShapeBar(model_));
     stack->addWidget(networkView_, 1);
     sampleTable_ = new SampleTable(model_);
-    sampleTable_->setFont(networkView_->font());  // as large, to be read from as far
     networkSplitter_ = splitter("networkSplitter", Qt::Horizontal, {network, sampleTable_}, {0});
     return networkSplitter_;
 }

@@ -11,6 +11,7 @@
 #include <QUndoStack>
 #include <QUndoView>
 
+#include "appearancemenu.h"
 #include "appinfo.h"
 #include "exportmenu.h"
 #include "formulapanel.h"
@@ -95,6 +96,9 @@ void MainWindow::buildMenuRow() {
     present->setShortcut(QKeySequence(Qt::Key_F5));
     present->setToolTip(tr("The network, the equation and the loss plot alone; F5 again to leave"));
     connect(present, &QAction::toggled, this, &MainWindow::setPresentation);
+    view->addSeparator();
+    new AppearanceMenu(*this, *view, model_, arrangement_ == Arrangement::Remembered);
+    view->addSeparator();
     QAction* fullScreen = view->addAction(tr("&Full screen"));
     fullScreen->setObjectName("fullScreenAction");
     fullScreen->setCheckable(true);

@@ -10,17 +10,18 @@
 
 #include "core/markup.h"
 #include "diagrampainter.h"
+#include "divergenceplace.h"
+#include "fitting.h"
 #include "itemdescription.h"
 #include "painting.h"
 #include "palette.h"
 #include "valueeditor.h"
-#include "divergenceplace.h"
+#include "zoomlevels.h"
 
 namespace ui {
 
 namespace {
 
-constexpr qreal kFontScale = 1.2;        // the view's font against the system's
 constexpr qreal kRingPenWidth = 4;       // the pen of the ring round the first value that blew up
 constexpr qreal kRingMargin = 4;         // pixels between that ring and what it rings
 constexpr qreal kNoteGap = 8;            // pixels between that ring and its note
@@ -62,7 +63,7 @@ NetworkView::NetworkView(TrainingController* model, QWidget* parent)
     setMouseTracking(true);
     // A size larger than the system's, to be read from the back of a lecture room.
     QFont larger = font();
-    larger.setPointSizeF(larger.pointSizeF() * kFontScale);
+    larger.setPointSizeF(larger.pointSizeF() * ZoomLevels::readingScale);
     setFont(larger);
     connect(model_, &TrainingController::changed, this, &NetworkView::refresh);
 }
@@ -82,10 +83,11 @@ void NetworkView::refresh(TrainingController::Changes what) {
         else if (wider)
             numbers_ = widerOf(numbers_, now, metrics);
     }
-    if (what & (Change::Session | Change::Display) || wider || legendChanged()) relayout();
+    if (what & (Change::Session | Change::Display | Change::Zoom) || wider || legendChanged())
+        relayout();
     const bool pendingChanged = std::exchange(pending_, model_->isStepPending()) != pending_;
     if (what & (Change::Session | Change::Step | Change::Reveal | Change::Display |
-                Change::Granularity) ||
+                Change::Granularity | Change::Zoom) ||
         pendingChanged)
         update();
 }
@@ -100,8 +102,20 @@ void NetworkView::relayout() {
     denseEdges_.clear();
     hovered_ = {};
     if (reveal().isEmpty()) return;
-    layout_ =
-        NetworkLayout(snapshot().topology(), size(), font(), model_->digits(), legend(), numbers_);
+    layout_ = NetworkLayout(snapshot().topology(), diagramSize(), font(), model_->digits(),
+                            legend(), numbers_);
+}
+
+qreal NetworkView::zoom() const {
+    return model_->zoomFactor();
+}
+
+QSizeF NetworkView::diagramSize() const {
+    return QSizeF(size()) / zoom();
+}
+
+QRectF NetworkView::fromDiagram(const QRectF& box) const {
+    return {box.topLeft() * zoom(), box.size() * zoom()};
 }
 
 // Line samples for the two signs, then what short labels, thickness, arrows and shares say.
@@ -172,7 +186,7 @@ QRectF NetworkView::placeRect(const DiagramPlace& place) const {
     const DiagramPainter::Scene scene{layout_, snapshot(), words, current, hovered_, palette()};
     QImage scratch(1, 1, QImage::Format_ARGB32_Premultiplied);
     QPainter painter(&scratch);
-    return DiagramPainter(painter, scene).rectOf(place);
+    return fromDiagram(DiagramPainter(painter, scene).rectOf(place));
 }
 
 void NetworkView::paintEvent(QPaintEvent*) {
@@ -182,6 +196,10 @@ void NetworkView::paintEvent(QPaintEvent*) {
         painter.drawText(rect(), Qt::AlignCenter, tr("No network loaded"));
         return;
     }
+    // The diagram is laid out at the view's size over the zoom and drawn magnified by it: every
+    // text, node and pen grows together; cached images are made at the pixels they cover.
+    painter.scale(zoom(), zoom());
+    const qreal pixelRatio = devicePixelRatioF() * zoom();
     const NetworkTexts words = texts();
     const DiagramMarks current = marks();
     const DiagramPainter::Scene scene{layout_,  snapshot(), words,   current,
@@ -190,12 +208,12 @@ void NetworkView::paintEvent(QPaintEvent*) {
     diagram.drawUnderlay();
     diagram.drawEdges(denseEdges_);
     diagram.drawArrows();
-    drawNodes(painter);
-    diagram.drawNodeValues(images_, devicePixelRatioF());
+    drawNodes(painter, pixelRatio);
+    diagram.drawNodeValues(images_, pixelRatio);
     diagram.drawTargets();
     diagram.drawLabels();
     diagram.drawLoss();
-    drawLegend(painter);
+    drawLegend(painter, pixelRatio);
     drawDivergence(painter);
     drawPending(painter);
 }
@@ -211,7 +229,7 @@ void NetworkView::drawPending(QPainter& painter) const {
     const QFontMetricsF metrics(painter.font());
     QRectF note(0, 0, metrics.horizontalAdvance(text) + kNotePadding,
                 metrics.height() + kNoteHeightPadding);
-    note.moveTopRight(QPointF(width() - kNoteGap, kNoteGap));
+    note.moveTopRight(QPointF(diagramSize().width() - kNoteGap, kNoteGap));
     painter.fillRect(note, palette().color(QPalette::Base));
     painter.setPen(palette().color(QPalette::PlaceholderText));
     painter.drawText(note, Qt::AlignCenter, text);
@@ -236,7 +254,8 @@ void NetworkView::drawDivergence(QPainter& painter) const {
                 metrics.height() + kNoteHeightPadding);
     // Inside the view, above the ring where there is room and below it otherwise.
     if (note.top() < 0) note.moveTop(box.bottom() + kNoteGap);
-    note.moveLeft(std::clamp(note.left(), 0.0, std::max(0.0, width() - note.width())));
+    note.moveLeft(
+        std::clamp(note.left(), 0.0, std::max(0.0, diagramSize().width() - note.width())));
     painter.fillRect(note, palette().color(QPalette::Base));
     painter.setPen(Palette::negative());
     painter.drawText(note, Qt::AlignCenter, text);
@@ -244,7 +263,7 @@ void NetworkView::drawDivergence(QPainter& painter) const {
 
 // Node circles with their names, drawn once and then copied: they change only with the layout.
 // A bias node is named after its bias (b1, b2), or "b" when each node has its own.
-void NetworkView::drawNodes(QPainter& painter) {
+void NetworkView::drawNodes(QPainter& painter, qreal pixelRatio) {
     const core::Topology& topology = snapshot().topology();
     const QPalette& colors = palette();
     QFont nameFont = layout_.labelFont();
@@ -256,8 +275,9 @@ void NetworkView::drawNodes(QPainter& painter) {
         const qreal padded = r + kCirclePadding;
         const QRectF box(center.x() - padded, center.y() - padded, 2 * padded, 2 * padded);
         const QString key = named ? "node " + name : QStringLiteral("dot %1").arg(r);
-        images_.draw(painter, key, box, devicePixelRatioF(), [&](QPainter& image) {
-            image.setPen(QPen(colors.color(QPalette::Text), kOutlinePenWidth));
+        images_.draw(painter, key, box, pixelRatio, [&](QPainter& image) {
+            image.setPen(
+                QPen(colors.color(QPalette::Text), kOutlinePenWidth * Palette::lineScale()));
             image.setBrush(colors.color(QPalette::Base));
             image.drawEllipse(QPointF(padded, padded), r, r);
             image.setFont(nameFont);
@@ -275,30 +295,29 @@ void NetworkView::drawNodes(QPainter& painter) {
 
 // Every phrase of the legend where the layout put it, after its line sample. It changes only
 // with the layout, so it is drawn once and copied.
-void NetworkView::drawLegend(QPainter& painter) {
+void NetworkView::drawLegend(QPainter& painter, qreal pixelRatio) {
     const QRectF footer = layout_.legend().box();
-    images_.draw(
-        painter, QStringLiteral("legend"), footer, devicePixelRatioF(), [&](QPainter& image) {
-            image.translate(-footer.topLeft());
-            image.setFont(layout_.legend().font());
-            for (const NetworkLegend::Entry& entry : layout_.legend().entries()) {
-                if (entry.textBox.isEmpty()) continue;
-                if (entry.sampleWeight) {
-                    const QRectF sample = entry.sampleBox;
-                    image.setPen(weightPen(*entry.sampleWeight));
-                    image.drawLine(QPointF(sample.left(), sample.center().y()),
-                                   QPointF(sample.right(), sample.center().y()));
-                }
-                image.setPen(palette().color(QPalette::Text));
-                image.drawText(entry.textBox, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextDontClip,
-                               entry.text);
+    images_.draw(painter, QStringLiteral("legend"), footer, pixelRatio, [&](QPainter& image) {
+        image.translate(-footer.topLeft());
+        image.setFont(layout_.legend().font());
+        for (const NetworkLegend::Entry& entry : layout_.legend().entries()) {
+            if (entry.textBox.isEmpty()) continue;
+            if (entry.sampleWeight) {
+                const QRectF sample = entry.sampleBox;
+                image.setPen(weightPen(*entry.sampleWeight));
+                image.drawLine(QPointF(sample.left(), sample.center().y()),
+                               QPointF(sample.right(), sample.center().y()));
             }
-        });
+            image.setPen(palette().color(QPalette::Text));
+            image.drawText(entry.textBox, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextDontClip,
+                           entry.text);
+        }
+    });
 }
 
 NetworkItem NetworkView::itemAt(QPointF position) const {
     if (reveal().isEmpty()) return {};
-    return layout_.itemAt(snapshot().topology(), position);
+    return layout_.itemAt(snapshot().topology(), position / zoom());
 }
 
 bool NetworkView::event(QEvent* event) {
@@ -319,7 +338,7 @@ bool NetworkView::event(QEvent* event) {
 }
 
 void NetworkView::mouseMoveEvent(QMouseEvent* event) {
-    pointer_ = event->position();
+    pointer_ = event->position() / zoom();
     // A drag along a number changes it, the item under it staying lit.
     if (event->buttons() & Qt::LeftButton &&
         scrub_.move(event->position().x(), event->modifiers() & Qt::ShiftModifier)) {
@@ -372,12 +391,14 @@ void NetworkView::keyPressEvent(QKeyEvent* event) {
 bool NetworkView::editItem(const NetworkItem& item, std::optional<QPointF> anchor) {
     std::optional<EditableValue> value = editableValue(*model_, item);
     if (!value) return false;
-    QRectF box = item.kind == NetworkItem::Kind::Weight ? layout_.weightLabel(item.index)
-                 : item.kind == NetworkItem::Kind::Bias ? layout_.biasLabel(item.index)
-                                                        : layout_.nodeText(item.layer, item.index);
+    QRectF box = fromDiagram(
+        item.kind == NetworkItem::Kind::Weight ? layout_.weightLabel(item.index)
+        : item.kind == NetworkItem::Kind::Bias ? layout_.biasLabel(item.index)
+                                               : layout_.nodeText(item.layer, item.index));
     if (box.isEmpty() && anchor) box = QRectF(*anchor - QPointF(1, 1), QSizeF(2, 2));
     if (box.isEmpty()) box = QRectF(QRectF(rect()).center(), QSizeF(2, 2));
     ValueEditor* editor = ValueEditor::open(this, box.toAlignedRect(), std::move(*value));
+    editor->setFont(scaled(font(), zoom()));  // as large as the label it covers
     connect(editor, &ValueEditor::closed, this, [this] { setFocus(Qt::OtherFocusReason); });
     return true;
 }

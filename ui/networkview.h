@@ -50,13 +50,19 @@ public:
     QString biasNodeName(int layer) const;
     // What the view marks at the model's position (none for a phase's summary).
     DiagramMarks marks() const;
-    // Where `place` is drawn.
+    // Where `place` is drawn, in the view's coordinates.
     QRectF placeRect(const DiagramPlace& place) const;
     // The legend's phrases as the view writes them (which the layout places).
     std::vector<NetworkLegend::Entry> legend() const;
-    // Where every part goes, for the view's size, font, digits and legend.
+    // Where every part goes, for the view's size, font, digits and legend, in the diagram's
+    // coordinates: the view's divided by the zoom (fromDiagram maps them back).
     const NetworkLayout& networkLayout() const { return layout_; }
-    // What is drawn at `position`.
+    // The model's zoom as a factor, and the size the diagram is laid out at: the view's over it.
+    qreal zoom() const;
+    QSizeF diagramSize() const;
+    // `box` of the diagram where it shows in the view.
+    QRectF fromDiagram(const QRectF& box) const;
+    // What is drawn at `position`, in the view's coordinates.
     NetworkItem itemAt(QPointF position) const;
     // The item under the mouse, lit with its edges and labels.
     NetworkItem hoveredItem() const { return hovered_; }
@@ -90,8 +96,9 @@ private:
     void relayout();
     NetworkTexts texts() const;
     void setHovered(NetworkItem item);
-    void drawNodes(QPainter& painter);
-    void drawLegend(QPainter& painter);
+    // Both draw cached images, made at `pixelRatio` pixels a unit of the diagram.
+    void drawNodes(QPainter& painter, qreal pixelRatio);
+    void drawLegend(QPainter& painter, qreal pixelRatio);
     // Whether the legend says something else than the layout placed (it names the sample shown,
     // which moves with the terms).
     bool legendChanged() const;
@@ -103,11 +110,11 @@ private:
     DiagramImageCache images_;
     DenseEdges denseEdges_;  // a dense network's edges, as last drawn
     NetworkItem hovered_;
-    NetworkItem clicked_;  // the item last clicked: Enter or F2 edits it when none is hovered
-    ValueScrub scrub_;     // a drag along a number, changing it
-    WidestNumbers numbers_;           // the widest numbers the layout makes room for (see refresh)
-    bool pending_ = false;            // the step at the position is being computed: the note shows
-    std::optional<QPointF> pointer_;  // the mouse, while over the view
+    NetworkItem clicked_;    // the item last clicked: Enter or F2 edits it when none is hovered
+    ValueScrub scrub_;       // a drag along a number, changing it
+    WidestNumbers numbers_;  // the widest numbers the layout makes room for (see refresh)
+    bool pending_ = false;   // the step at the position is being computed: the note shows
+    std::optional<QPointF> pointer_;  // the mouse, while over the view (in the diagram)
 };
 
 }  // namespace ui

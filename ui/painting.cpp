@@ -37,14 +37,14 @@ QString nodeLineName(NodeLine line) {
 QPen weightPen(double value) {
     const double size = std::abs(value);
     QPen pen(value >= 0 ? Palette::positive() : Palette::negative(),
-             kThinnestEdge + kEdgeThickening * size / (size + 1.0));
+             (kThinnestEdge + kEdgeThickening * size / (size + 1.0)) * Palette::lineScale());
     pen.setStyle(value >= 0 ? Qt::SolidLine : Qt::DashLine);
     pen.setCapStyle(Qt::FlatCap);
     return pen;
 }
 
 qreal widestEdgeHalfWidth() {
-    return (kThinnestEdge + kEdgeThickening) / 2;
+    return (kThinnestEdge + kEdgeThickening) / 2 * Palette::lineScale();
 }
 
 QString updateArrow(double gradient) {

@@ -3,6 +3,7 @@
 #include <qcustomplot.h>
 
 #include "palette.h"
+#include "plotstyle.h"
 #include "trainingcontroller.h"
 
 namespace ui {
@@ -14,7 +15,8 @@ void PinnedRuns::show(const TrainingController& model) {
         const QColor color = Palette::pinnedRun(int(runs_.size()));
         const bool same = model.isCurrentProblem(pin);
         Run run{plot_->addGraph(), new QCPItemText(plot_), {}, pin.points.back().iteration, same};
-        run.graph->setPen(QPen(color, 1));
+        run.graph->setPen(QPen(color, zoomedWidth(1, model.zoomFactor()),
+                               Palette::seriesStyle(int(runs_.size()))));
         run.label->setObjectName("pinnedRunLabel");
         QVector<QCPGraphData> data;
         data.reserve(int(pin.points.size()));

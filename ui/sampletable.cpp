@@ -11,9 +11,11 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "fitting.h"
 #include "samplegrid.h"
 #include "ui/session/samplecsv.h"
 #include "valueentry.h"
+#include "zoomlevels.h"
 
 namespace ui {
 
@@ -61,9 +63,11 @@ SampleTable::SampleTable(TrainingController* model, QWidget* parent)
     layout->addWidget(buildButtons());
     layout->addWidget(grid_, 1);
     connect(model_, &TrainingController::changed, this, [this](TrainingController::Changes what) {
+        if (what & TrainingController::Change::Zoom) applyZoom();
         if (what & (TrainingController::Change::Session | TrainingController::Change::Display))
             refresh();
     });
+    applyZoom();
     refresh();
 }
 
@@ -107,6 +111,12 @@ QWidget* SampleTable::buildButtons() {
 }
 
 // The actions' texts name the chosen sample; what cannot be done is disabled.
+void SampleTable::applyZoom() {
+    // As large as the network's texts, to be read from as far.
+    setFont(scaled(QApplication::font(), ZoomLevels::readingScale * model_->zoomFactor()));
+    updateGeometry();
+}
+
 void SampleTable::refresh() {
     const int count = model_->snapshot().isEmpty() ? 0 : model_->snapshot().sampleCount();
     const int chosen = model_->chosenSample() + 1;

@@ -46,6 +46,8 @@ private:
     // `title`, when the model refuses them.
     bool replaceSamples(const std::vector<core::Sample>& samples, const QString& what,
                         const QString& title);
+    // The font for the model's zoom.
+    void applyZoom();
     void refresh();
 
     TrainingController* model_;

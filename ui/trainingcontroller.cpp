@@ -9,6 +9,7 @@
 
 #include "core/markup.h"
 #include "workerprobes.h"
+#include "zoomlevels.h"
 
 namespace ui {
 
@@ -175,6 +176,14 @@ void TrainingController::setDigits(int digits) {
     const Batch batch(*this);
     digits_ = digits;
     pending_ |= Change::Display;
+}
+
+void TrainingController::setZoom(int percent) {
+    percent = std::clamp(percent, ZoomLevels::smallest, ZoomLevels::largest);
+    if (percent == zoom_) return;
+    const Batch batch(*this);
+    zoom_ = percent;
+    pending_ |= Change::Zoom;
 }
 
 void TrainingController::setChosenSample(int sample) {

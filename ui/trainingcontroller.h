@@ -59,6 +59,7 @@ public:
         Check = 1u << 10,       // the central difference of the checked parameter
         Work = 1u << 11,        // what is being computed in the background
         Curvature = 1u << 12,   // a new measure of the curvature at the step shown came
+        Zoom = 1u << 13,        // how large the views draw (zoom)
     };
     Q_DECLARE_FLAGS(Changes, Change)
     Q_FLAG(Changes)
@@ -224,6 +225,11 @@ public:
 
     // Significant digits of the numbers the views show.
     int digits() const { return digits_; }
+    // How large the network, the equation, the samples and the plot draw their texts, nodes and
+    // pens, in percent of their natural size (ZoomLevels::smallest to largest).
+    int zoom() const { return zoom_; }
+    // The same as a factor: 1 at 100%.
+    qreal zoomFactor() const { return zoom_ / 100.0; }
     // The sample the user chose to look at.
     int chosenSample() const { return chosenSample_; }
     // The sample the network shows: the current term's own sample in term mode, else the chosen.
@@ -256,6 +262,8 @@ public slots:
     void removePin(int index);
     void setKeepPins(bool keep);
     void setDigits(int digits);
+    // A zoom in percent, clamped into ZoomLevels' range.
+    void setZoom(int percent);
     void setChosenSample(int sample);
     // Checks the gradient of parameter `index` (weights, then biases) by a central difference at
     // every step shown from now on; -1: none.
@@ -325,6 +333,7 @@ private:
     std::vector<PinnedRun> pins_;
     bool keepPins_ = false;
     int digits_ = 4;
+    int zoom_ = 100;
     int chosenSample_ = 0;
     int batchDepth_ = 0;
     Changes pending_;

@@ -2,7 +2,9 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QEvent>
 #include <QLabel>
+#include <QPainter>
 #include <QSlider>
 #include <QStyle>
 #include <QToolButton>
@@ -16,6 +18,8 @@ namespace {
 
 constexpr double kStartingSpeed = 10;  // iterations per second when the window opens
 constexpr int kSpeedSliderWidth = 160;
+
+const char* const kIconProperty = "standardIcon";  // an action's QStyle::StandardPixmap
 
 QString speedText(double speed) {
     return speed > 0 ? QObject::tr("%1 /s").arg(speed) : QObject::tr("max");
@@ -60,7 +64,8 @@ void TrainingToolBar::addSessionControls() {
 
 QAction* TrainingToolBar::addShortcut(const QString& text, const QString& tip,
                                       const QKeySequence& key, QStyle::StandardPixmap icon) {
-    auto* action = new QAction(style()->standardIcon(icon), text, this);
+    auto* action = new QAction(text, this);
+    setIcon(action, icon);
     action->setShortcut(key);
     action->setToolTip(tr("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
     shortcuts_.append(action);
@@ -113,10 +118,35 @@ void TrainingToolBar::addStepControls() {
     addButton(reset, "resetButton");
     connect(playback_, &Playback::playingChanged, this, [this, play, playButton](bool playing) {
         play->setText(playing ? tr("Pause") : tr("Play"));
-        play->setIcon(
-            style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+        setIcon(play, playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay);
         playButton->setAccessibleName(play->text());
     });
+}
+
+// The style's icon in the palette's button text colour, every pixel of it: the style's own are
+// dark, and vanish on a dark theme.
+void TrainingToolBar::setIcon(QAction* action, QStyle::StandardPixmap icon) {
+    action->setProperty(kIconProperty, int(icon));
+    const QIcon standard = style()->standardIcon(icon);
+    const QColor ink = palette().color(QPalette::ButtonText);
+    QIcon tinted;
+    const int side = iconSize().height();
+    for (const int size : {side, 2 * side}) {
+        QPixmap pixmap = standard.pixmap(QSize(size, size));
+        QPainter painter(&pixmap);
+        painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
+        painter.fillRect(pixmap.rect(), ink);
+        painter.end();
+        tinted.addPixmap(pixmap);
+    }
+    action->setIcon(tinted);
+}
+
+void TrainingToolBar::changeEvent(QEvent* event) {
+    QToolBar::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange) return;
+    for (QAction* action : std::as_const(shortcuts_))
+        setIcon(action, QStyle::StandardPixmap(action->property(kIconProperty).toInt()));
 }
 
 void TrainingToolBar::addSpeedControls() {

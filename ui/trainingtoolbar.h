@@ -32,6 +32,9 @@ signals:
     // The user asked to change the network's settings.
     void networkRequested();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void addSessionControls();
     void addStepControls();
@@ -39,6 +42,7 @@ private:
     QAction* addShortcut(const QString& text, const QString& tip, const QKeySequence& key,
                          QStyle::StandardPixmap icon);
     QToolButton* addButton(QAction* action, const QString& objectName);
+    void setIcon(QAction* action, QStyle::StandardPixmap icon);
     void refresh(TrainingController::Changes what);
 
     TrainingController* model_;

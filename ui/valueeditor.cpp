@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "networkitem.h"
+#include "palette.h"
 #include "trainingcontroller.h"
 #include "valueentry.h"
 
@@ -19,32 +20,33 @@ std::optional<EditableValue> editableValue(TrainingController& model, const Netw
     const core::Parameters& parameters = step.parametersBefore();
     using Kind = NetworkItem::Kind;
     switch (item.kind) {
-    case Kind::Weight:
-        return EditableValue{QString::fromStdString(topology.weightName(item.index)),
-                             parameters.weights[item.index], [&model, item](double v, QString* e) {
-                                 return model.editParameter(item.index, v, e);
-                             }};
-    case Kind::Bias: {
-        const int index = topology.weightCount() + item.index;
-        return EditableValue{QString::fromStdString(topology.biasName(item.index)),
-                             parameters.biases[item.index], [&model, index](double v, QString* e) {
-                                 return model.editParameter(index, v, e);
-                             }};
-    }
-    case Kind::Node: {
-        const int sample = model.shownSample();
-        if (item.layer != 0 || sample >= step.sampleCount()) return std::nullopt;
-        return sampleValue(model, sample, false, item.index);
-    }
-    default:
-        return std::nullopt;
+        case Kind::Weight:
+            return EditableValue{QString::fromStdString(topology.weightName(item.index)),
+                                 parameters.weights[item.index],
+                                 [&model, item](double v, QString* e) {
+                                     return model.editParameter(item.index, v, e);
+                                 }};
+        case Kind::Bias: {
+            const int index = topology.weightCount() + item.index;
+            return EditableValue{
+                QString::fromStdString(topology.biasName(item.index)),
+                parameters.biases[item.index],
+                [&model, index](double v, QString* e) { return model.editParameter(index, v, e); }};
+        }
+        case Kind::Node: {
+            const int sample = model.shownSample();
+            if (item.layer != 0 || sample >= step.sampleCount()) return std::nullopt;
+            return sampleValue(model, sample, false, item.index);
+        }
+        default:
+            return std::nullopt;
     }
 }
 
 EditableValue sampleValue(TrainingController& model, int sample, bool target, int index) {
     const core::Topology& topology = model.snapshot().topology();
-    const QString node = QString::fromStdString(
-        topology.nodeName(target ? topology.layerCount() - 1 : 0, index));
+    const QString node =
+        QString::fromStdString(topology.nodeName(target ? topology.layerCount() - 1 : 0, index));
     const core::Sample& values = model.snapshot().samples()[sample];
     return {target ? ValueEditor::tr("target %1 of sample %2").arg(node).arg(sample + 1)
                    : ValueEditor::tr("%1 of sample %2").arg(node).arg(sample + 1),
@@ -66,16 +68,22 @@ ValueEditor::ValueEditor(QWidget* parent, EditableValue value)
     message_ = new QLabel(parent);
     message_->setObjectName("valueEditorError");
     message_->setAutoFillBackground(true);
-    message_->setStyleSheet("QLabel { color: #b00020; background: white; padding: 2px; }");
+    // In the theme's error colour on its tool tips' background, legible in every theme.
+    QPalette colors = message_->palette();
+    colors.setColor(QPalette::Window, colors.color(QPalette::ToolTipBase));
+    colors.setColor(QPalette::WindowText, Palette::negative());
+    message_->setPalette(colors);
+    message_->setContentsMargins(2, 2, 2, 2);
     message_->hide();
 }
 
 ValueEditor* ValueEditor::open(QWidget* parent, const QRect& box, EditableValue value,
                                Qt::Alignment alignment) {
     auto* editor = new ValueEditor(parent, std::move(value));
-    const int width = std::max(box.width(), editor->fontMetrics().horizontalAdvance(
-                                                QStringLiteral("-0.12345678901234567")) +
-                                                editor->fontMetrics().height());
+    const int width =
+        std::max(box.width(),
+                 editor->fontMetrics().horizontalAdvance(QStringLiteral("-0.12345678901234567")) +
+                     editor->fontMetrics().height());
     const int height = std::max(box.height(), editor->sizeHint().height());
     QRect place(box.center().x() - width / 2, box.center().y() - height / 2, width, height);
     if (alignment & Qt::AlignRight) {
@@ -114,15 +122,15 @@ void ValueEditor::keyPressEvent(QKeyEvent* event) {
     // Enter and Escape end here: passed on (as QLineEdit does), they would reach the view
     // beneath, where Enter opens an editor again.
     switch (event->key()) {
-    case Qt::Key_Return:
-    case Qt::Key_Enter:
-        event->accept();
-        return commit();
-    case Qt::Key_Escape:
-        event->accept();
-        return close(false);
-    default:
-        QLineEdit::keyPressEvent(event);
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+            event->accept();
+            return commit();
+        case Qt::Key_Escape:
+            event->accept();
+            return close(false);
+        default:
+            QLineEdit::keyPressEvent(event);
     }
 }
 
