@@ -193,7 +193,7 @@ QSize DecisionMap::sizeHint() const {
 
 QSize DecisionMap::minimumSizeHint() const {
     const int em = fontMetrics().height();
-    return {14 * em, 10 * em};
+    return {14 * em, 8 * em};  // low enough for a window of 800x600
 }
 
 void DecisionMap::resizeEvent(QResizeEvent* event) {

@@ -306,7 +306,7 @@ QSize LandscapePanel::sizeHint() const {
 
 QSize LandscapePanel::minimumSizeHint() const {
     const int em = fontMetrics().height();
-    return {14 * em, 10 * em};
+    return {14 * em, 8 * em};  // as the decision map's
 }
 
 void LandscapePanel::showEvent(QShowEvent* event) {

@@ -72,8 +72,9 @@ public:
 
     // A size that shows a small network comfortably.
     QSize sizeHint() const override { return {900, 480}; }
-    // The smallest size the window may give it (with the shape's buttons above it, 300 px).
-    QSize minimumSizeHint() const override { return {480, 272}; }
+    // The smallest size the window may give it: low enough for a window of 800x600 (with the
+    // shape's buttons above it, 250 px).
+    QSize minimumSizeHint() const override { return {480, 230}; }
 
 signals:
     // The user clicked an item, to inspect it.

@@ -37,14 +37,14 @@ QString nodeLineName(NodeLine line) {
 QPen weightPen(double value) {
     const double size = std::abs(value);
     QPen pen(value >= 0 ? Palette::positive() : Palette::negative(),
-             (kThinnestEdge + kEdgeThickening * size / (size + 1.0)) * Palette::lineScale());
+             kThinnestEdge * Palette::lineScale() + kEdgeThickening * size / (size + 1.0));
     pen.setStyle(value >= 0 ? Qt::SolidLine : Qt::DashLine);
     pen.setCapStyle(Qt::FlatCap);
     return pen;
 }
 
 qreal widestEdgeHalfWidth() {
-    return (kThinnestEdge + kEdgeThickening) / 2 * Palette::lineScale();
+    return (kThinnestEdge * Palette::lineScale() + kEdgeThickening) / 2;
 }
 
 QString updateArrow(double gradient) {

@@ -42,7 +42,8 @@ struct Palette {
     }                                                   // a further pinned run
     static QColor stableRate() { return target(); }     // bluish green: the stable rate
     static QColor ink() { return {0x33, 0x33, 0x33}; }  // outlines over a map's colours, any theme
-    // How many times thicker than its natural width a line is drawn: 2 in high contrast.
+    // How many times thicker than natural a thin line is drawn (frames, outlines, the plots'
+    // pens, an edge's least width): 2 in high contrast.
     static qreal lineScale() { return currentTheme() == Theme::HighContrast ? 2.0 : 1.0; }
     // The line style of the `index`-th of several series told apart by colour: solid in the
     // light and dark themes, in high contrast a pattern of its own as well.

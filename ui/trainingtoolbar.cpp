@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
 #include <QSlider>
@@ -149,8 +150,15 @@ void TrainingToolBar::changeEvent(QEvent* event) {
         setIcon(action, QStyle::StandardPixmap(action->property(kIconProperty).toInt()));
 }
 
+// The name, the slider and its value as one item, which a narrow window's overflow menu takes
+// whole.
 void TrainingToolBar::addSpeedControls() {
-    addWidget(new QLabel(tr(" Speed ")));
+    auto* speed = new QWidget;
+    speed->setObjectName("speedControls");
+    auto* row = new QHBoxLayout(speed);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(0);
+    row->addWidget(new QLabel(tr(" Speed ")));
     speedSlider_ = new QSlider(Qt::Horizontal);
     speedSlider_->setObjectName("speedSlider");
     speedSlider_->setAccessibleName(tr("Speed"));
@@ -165,8 +173,9 @@ void TrainingToolBar::addSpeedControls() {
         speedLabel_->setText(speedText(Playback::speeds()[index]));
     });
     speedSlider_->setValue(int(Playback::speeds().indexOf(kStartingSpeed)));
-    addWidget(speedSlider_);
-    addWidget(speedLabel_);
+    row->addWidget(speedSlider_);
+    row->addWidget(speedLabel_);
+    addWidget(speed);
 }
 
 QToolButton* TrainingToolBar::addButton(QAction* action, const QString& objectName) {

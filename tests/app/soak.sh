@@ -276,7 +276,7 @@ close_strays() {
 keys=(space space space Right Right Right Right Left Left Left r Escape Escape Return Tab Tab
     shift+Tab Up Down Prior Next Home End alt+l alt+l ctrl+a ctrl+z ctrl+c BackSpace Delete
     0 1 2 5 9 period minus e x a F1 Menu shift+F10 ctrl+o ctrl+s ctrl+e ctrl+shift+e
-    ctrl+shift+c ctrl+l ctrl+d)
+    ctrl+shift+c ctrl+l ctrl+d ctrl+equal ctrl+equal ctrl+minus ctrl+0)
 texts=(0.5 0.001 1000 2 0 -3 1e9 abc 0.05 7 "" 12 999999)
 
 # Drags from target $1 to a point of target $2 (anywhere when empty), in steps.

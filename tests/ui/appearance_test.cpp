@@ -238,15 +238,18 @@ TEST_F(AppearanceTest, DarkRecoloursEveryView) {
               ui::themePalette(Theme::Light).color(QPalette::Base));
 }
 
-// High contrast: black on white, every colour at least 7:1 on white, edges twice as thick, and
+// High contrast: black on white, every colour at least 7:1 on white, thicker edges, and
 // pinned runs told apart by their line patterns as well as their colours.
 TEST_F(AppearanceTest, HighContrastIsBlackOnWhiteWithThickLinesAndPatterns) {
-    const qreal lightEdge = ui::weightPen(0.5).widthF();
+    const qreal lightEdge = ui::weightPen(0).widthF();
+    const qreal lightLargeEdge = ui::weightPen(1e6).widthF();
     ui::applyTheme(Theme::HighContrast);
     const QPalette colors = QApplication::palette();
     EXPECT_EQ(colors.color(QPalette::Base), QColor(Qt::white));
     EXPECT_EQ(colors.color(QPalette::Text), QColor(Qt::black));
-    EXPECT_DOUBLE_EQ(ui::weightPen(0.5).widthF(), 2 * lightEdge);
+    // The thinnest edge twice as thick, the thickest as thick plus that.
+    EXPECT_DOUBLE_EQ(ui::weightPen(0).widthF(), 2 * lightEdge);
+    EXPECT_NEAR(ui::weightPen(1e6).widthF(), lightLargeEdge + lightEdge, 1e-4);
     EXPECT_EQ(ui::weightPen(-0.5).style(), Qt::DashLine);
     using ui::Palette;
     for (const QColor& color :

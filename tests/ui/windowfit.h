@@ -12,6 +12,8 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QSlider>
+#include <QSplitter>
+#include <QTextDocument>
 #include <QToolBar>
 #include <QWidget>
 #include <string>
@@ -48,6 +50,15 @@ inline bool isInsideScrollingOrControl(const QWidget* widget, const QWidget* win
     return false;
 }
 
+// A label's text as shown: a mnemonic's "&" is not drawn, "&&" is one "&".
+inline QString shownText(const QLabel& label) {
+    QString text = label.text();
+    if (!label.buddy()) return text;
+    text.replace(QStringLiteral("&&"), QStringLiteral("\u0001"));
+    text.remove('&');
+    return text.replace(QChar(1), '&');
+}
+
 inline QRect rectIn(const QWidget* widget, const QWidget* window) {
     return {widget->mapTo(window, QPoint(0, 0)), widget->size()};
 }
@@ -70,8 +81,9 @@ inline std::vector<std::string> fitProblems(QWidget& window) {
         // Its text is not cut short.
         if (const auto* label = qobject_cast<const QLabel*>(widget);
             label && !label->wordWrap() && label->textFormat() != Qt::RichText &&
+            !(label->textFormat() == Qt::AutoText && Qt::mightBeRichText(label->text())) &&
             !label->text().contains('\n') && !label->text().isEmpty() &&
-            label->fontMetrics().horizontalAdvance(label->text()) >
+            label->fontMetrics().horizontalAdvance(shownText(*label)) >
                 label->contentsRect().width() + 1)
             problems.push_back(describe(widget) + " shows its text cut short");
         if (const auto* button = qobject_cast<const QAbstractButton*>(widget);
@@ -94,6 +106,20 @@ inline std::vector<std::string> fitProblems(QWidget& window) {
             if (one.intersects(other))
                 problems.push_back(describe(controls[i]) + " overlaps " + describe(controls[j]));
         }
+    // Every part of a splitter has room (a part squeezed to nothing is as good as cut).
+    for (const QSplitter* splitter : window.findChildren<QSplitter*>()) {
+        if (!splitter->isVisibleTo(&window)) continue;
+        for (int i = 0; i < splitter->count(); ++i)
+            if (const QWidget* part = splitter->widget(i);
+                part->isVisibleTo(&window) &&
+                (part->width() < part->minimumSizeHint().width() - 1 ||
+                 part->height() < part->minimumSizeHint().height() - 1))
+                problems.push_back(describe(part) + " is squeezed below its smallest size, " +
+                                   std::to_string(part->minimumSizeHint().width()) + "x" +
+                                   std::to_string(part->minimumSizeHint().height()) + ", to " +
+                                   std::to_string(part->width()) + "x" +
+                                   std::to_string(part->height()));
+    }
     // A tool bar that hides some of its widgets shows its overflow button.
     for (const QToolBar* bar : window.findChildren<QToolBar*>()) {
         if (!bar->isVisibleTo(&window)) continue;
