@@ -67,7 +67,10 @@ AppearanceMenu::AppearanceMenu(QMainWindow& window, QMenu& view, TrainingControl
         QSettings settings;
         if (const auto kept = themeFromKey(settings.value(kThemeKey).toString()))
             themeAction(themeKey(*kept))->trigger();
-        model_->setZoom(settings.value(kZoomKey, ZoomLevels::natural).toInt());
+        // A kept zoom that is not a number (a hand-edited file) leaves 100%.
+        bool number = false;
+        const int zoom = settings.value(kZoomKey).toInt(&number);
+        if (number) model_->setZoom(zoom);
     }
     connect(model_, &TrainingController::changed, this, [this](TrainingController::Changes what) {
         if (!(what & TrainingController::Change::Zoom)) return;

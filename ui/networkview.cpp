@@ -198,7 +198,7 @@ void NetworkView::paintEvent(QPaintEvent*) {
     }
     // The diagram is laid out at the view's size over the zoom and drawn magnified by it: every
     // text, node and pen grows together; cached images are made at the pixels they cover.
-    painter.scale(zoom(), zoom());
+    if (zoom() != 1) painter.scale(zoom(), zoom());
     const qreal pixelRatio = devicePixelRatioF() * zoom();
     const NetworkTexts words = texts();
     const DiagramMarks current = marks();

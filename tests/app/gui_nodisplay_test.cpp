@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QFile>
+#include <QImage>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QStringList>
@@ -94,6 +95,36 @@ TEST(GuiWithoutDisplayTest, ScreenshotsOfPartsAsSvgAndPdf) {
           QStringList{"--screenshot", directory.filePath("bad.bmp")}}) {
         const Result result = runWithoutDisplay(arguments);
         EXPECT_EQ(result.exitCode, 2) << arguments.join(' ').toStdString();
+        EXPECT_FALSE(QFile::exists(bad));
+    }
+}
+
+// --theme and --zoom as the View menu sets them: a dark screenshot is dark on the whole; a bad
+// theme or zoom exits 2 with the option's name and writes nothing.
+TEST(GuiWithoutDisplayTest, ScreenshotsInAThemeAndAZoom) {
+    QTemporaryDir directory;
+    const auto meanLightness = [](const QString& path) {
+        const QImage image(path);
+        if (image.isNull()) return -1.0;
+        double sum = 0;
+        for (int y = 0; y < image.height(); y += 4)
+            for (int x = 0; x < image.width(); x += 4)
+                sum += image.pixelColor(x, y).lightness();
+        return sum / ((image.height() + 3) / 4) / ((image.width() + 3) / 4);
+    };
+    const QString dark = directory.filePath("dark.png"), light = directory.filePath("light.png");
+    EXPECT_EQ(
+        runWithoutDisplay({"--screenshot", dark, "--theme", "dark", "--zoom", "200"}).exitCode, 0);
+    EXPECT_EQ(runWithoutDisplay({"--screenshot", light, "--theme", "light"}).exitCode, 0);
+    EXPECT_LT(meanLightness(dark), 80);
+    EXPECT_GT(meanLightness(light), 180);
+    const QString bad = directory.filePath("bad.png");
+    for (const QStringList& arguments : {QStringList{"--screenshot", bad, "--theme", "pink"},
+                                         QStringList{"--screenshot", bad, "--zoom", "400"},
+                                         QStringList{"--screenshot", bad, "--zoom", "abc"}}) {
+        const Result result = runWithoutDisplay(arguments);
+        EXPECT_EQ(result.exitCode, 2) << arguments.join(' ').toStdString();
+        EXPECT_TRUE(result.errors.contains(arguments[2].toUtf8())) << result.errors.toStdString();
         EXPECT_FALSE(QFile::exists(bad));
     }
 }

@@ -176,6 +176,13 @@ TEST_F(AppearanceTest, ZoomAndThemeAreRemembered) {
     ui::MainWindow fresh(ui::MainWindow::Arrangement::Default);
     EXPECT_EQ(fresh.controller()->zoom(), 100);
     EXPECT_EQ(ui::currentTheme(), Theme::Light);
+    // A hand-edited file: a zoom that is no number or out of range, a theme of no name.
+    QSettings().setValue("view/zoom", "large");
+    QSettings().setValue("view/theme", "pink");
+    EXPECT_EQ(ui::MainWindow(ui::MainWindow::Arrangement::Remembered).controller()->zoom(), 100);
+    EXPECT_EQ(ui::currentTheme(), Theme::Light);
+    QSettings().setValue("view/zoom", 1000);
+    EXPECT_EQ(ui::MainWindow(ui::MainWindow::Arrangement::Remembered).controller()->zoom(), 300);
     QSettings().clear();
 }
 
