@@ -336,14 +336,16 @@ QColor DiagramPainter::textColor(const std::optional<DiagramPlace>& place) const
 void DiagramPainter::markUnder(const std::optional<DiagramPlace>& place, const QRectF& rect) {
     if (isComputed(place))
         painter_.fillRect(rect.adjusted(-kMarkMargin, 0, kMarkMargin, 0),
-                          Palette::withAlpha(Palette::highlight(), kComputedAlpha));
+                          Palette::highlightFill(kComputedAlpha));
 }
 
 void DiagramPainter::markOver(const std::optional<DiagramPlace>& place, const QRectF& rect) {
     const int factor = factorOf(place);
     if (factor < 0 && !isComputed(place)) return;
-    painter_.setPen(
-        QPen(factor >= 0 ? Palette::factor(factor) : Palette::highlight(), kMarkPenWidth));
+    // In high contrast each factor's frame also has its own pattern, the result's solid.
+    painter_.setPen(QPen(factor >= 0 ? Palette::factor(factor) : Palette::highlight(),
+                         kMarkPenWidth * Palette::lineScale(),
+                         factor >= 0 ? Palette::seriesStyle(factor) : Qt::SolidLine));
     painter_.setBrush(Qt::NoBrush);
     painter_.drawRoundedRect(rect.adjusted(-kMarkMargin, 0, kMarkMargin, 0), kMarkMargin * 2,
                              kMarkMargin * 2);

@@ -162,7 +162,11 @@ void LandscapePanel::take(LandscapeAnswer answer, QPointF offset, QString firstN
     problem_ = answer.problem;
     landscape_ = std::move(answer.landscape);
     eigenvalues_ = answer.eigenvalues;
-    if (landscape_) plot_->showLandscape(*landscape_, offset, firstName, secondName);
+    // Where none can be computed, no map of an earlier plane stays drawn beside the reason.
+    if (landscape_)
+        plot_->showLandscape(*landscape_, offset, firstName, secondName);
+    else
+        plot_->clear();
     drawPath();
 }
 

@@ -60,6 +60,13 @@ LandscapePlot::LandscapePlot(QWidget* parent) : QCustomPlot(parent) {
                                               Palette::highlight(), 11));
 }
 
+void LandscapePlot::clear() {
+    map_->data()->clear();
+    showPath({});
+    hasLandscape_ = false;
+    replot(rpQueuedReplot);
+}
+
 void LandscapePlot::changeEvent(QEvent* event) {
     QCustomPlot::changeEvent(event);
     if (event->type() != QEvent::PaletteChange) return;

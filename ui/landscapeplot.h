@@ -27,6 +27,8 @@ public:
     // The path, in the plane's coordinates (unshifted), oldest first; the last point is the
     // current one. Empty: none.
     void showPath(const std::vector<QPointF>& path);
+    // Draws nothing: no landscape, no path (where none can be computed).
+    void clear();
     // Whether a landscape is drawn.
     bool hasLandscape() const { return hasLandscape_; }
     // Whether the colour scale is logarithmic (E spans more than a factor kLogRatio).

@@ -54,8 +54,13 @@ struct Palette {
     static QColor scaleMiddle() { return {0xF7, 0xF7, 0xF7}; }
     static QColor scaleHigh() { return positive(); }
 
+    // The highlight laid under text at opacity `alpha`: half as opaque in high contrast, whose
+    // darker highlight would otherwise leave black text on brown.
+    static QColor highlightFill(int alpha) {
+        return withAlpha(highlight(), currentTheme() == Theme::HighContrast ? alpha / 2 : alpha);
+    }
     // The glow under the parts the current term involves.
-    static QColor glow() { return withAlpha(highlight(), 150); }
+    static QColor glow() { return highlightFill(150); }
     // The background of a label on the network, nearly opaque over the edges under it.
     static QColor labelBackground(QColor base) { return withAlpha(base, 235); }
     // The faded colour of the `index`-th pinned run.

@@ -264,6 +264,10 @@ TEST_F(AppearanceTest, HighContrastIsBlackOnWhiteWithThickLinesAndPatterns) {
           Palette::target(), Palette::neutral(), Palette::factor(0), Palette::factor(1),
           Palette::factor(2), Palette::factor(3), Palette::factor(4)})
         EXPECT_GE(contrast(color, Qt::white), 7.0) << color.name().toStdString();
+    // The value a term computes, lit on a lit edge: black text over the glow and the mark.
+    const QColor lit = Palette::over(Palette::highlightFill(100),
+                                     Palette::over(Palette::glow(), Qt::white));
+    EXPECT_GE(contrast(Qt::black, lit), 7.0) << lit.name().toStdString();
     auto window = testing_support::shownWindow();
     ui::TrainingController& model = *window->controller();
     model.run(20);

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QLabel>
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -206,6 +207,28 @@ TEST(LandscapePanelTest, HessianPlaneIsOrthonormalThroughTheCurrentPoint) {
     EXPECT_NEAR(landscape->value(middle, middle),
                 lossByHand(model.session().config, model.snapshot().parametersBefore()), 1e-14);
     EXPECT_EQ(shown.panel.plot()->xAxis->label(), "eigenvector 1");
+}
+
+// A 1-1 network with a frozen bias has one trained parameter: no Hessian plane. The map of the
+// plane shown before goes, and the note says why.
+TEST(LandscapePanelTest, NoHessianPlaneLeavesNoEarlierMapDrawn) {
+    session::Session single;
+    single.config.layers = {1, 1};
+    single.config.activations = {core::Activation::Sigmoid};
+    single.config.trainBiases = false;
+    single.config.samples = {core::Sample{{0.5}, {0.2}}};
+    ui::TrainingController model;
+    model.load(single, "single");
+    Shown shown(model);
+    ASSERT_TRUE(shown.panel.plot()->hasLandscape());  // along w1 and the frozen b1
+    shown.panel.controls()->setAxes(ui::LandscapeAxes::Curvature);
+    ASSERT_TRUE(shown.panel.waitUntilIdle());
+    EXPECT_FALSE(shown.panel.landscape());
+    EXPECT_FALSE(shown.panel.plot()->hasLandscape());
+    const auto notes = shown.panel.findChildren<QLabel*>();
+    EXPECT_TRUE(std::any_of(notes.begin(), notes.end(), [](const QLabel* label) {
+        return label->isVisible() && label->text().contains("two trained parameters");
+    }));
 }
 
 TEST(LandscapePanelTest, SpanControlSetsTheSquare) {
