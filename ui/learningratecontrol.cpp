@@ -92,9 +92,7 @@ LearningRateControl::LearningRateControl(TrainingController* model, QWidget* par
     stableLabel_ = new QLabel(this);
     stableLabel_->setObjectName("stableRateLabel");
     stableLabel_->setAccessibleName(tr("Stable learning rate"));
-    QPalette colours = stableLabel_->palette();
-    colours.setColor(QPalette::WindowText, Palette::stableRate());
-    stableLabel_->setPalette(colours);
+    colourStableLabel();
     // As wide as its longest usual text, so that the bar does not move while it changes.
     stableLabel_->setMinimumWidth(
         fontMetrics().horizontalAdvance(QStringLiteral("\u25b2 stable below 0.0123")));
@@ -123,6 +121,17 @@ LearningRateControl::LearningRateControl(TrainingController* model, QWidget* par
     });
     slider_->installEventFilter(this);
     connect(model_, &TrainingController::changed, this, &LearningRateControl::refresh);
+}
+
+void LearningRateControl::colourStableLabel() {
+    QPalette colours = stableLabel_->palette();
+    colours.setColor(QPalette::WindowText, Palette::stableRate());
+    stableLabel_->setPalette(colours);
+}
+
+void LearningRateControl::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && stableLabel_) colourStableLabel();
 }
 
 bool LearningRateControl::eventFilter(QObject* watched, QEvent* event) {

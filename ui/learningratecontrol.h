@@ -26,11 +26,14 @@ public:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    // A new theme: the stable rate's text takes its shade of the colour.
+    void changeEvent(QEvent* event) override;
 
 private:
     void refresh(TrainingController::Changes what);
     void showRate(double rate);
     void showStableRate();
+    void colourStableLabel();
 
     TrainingController* model_;
     RateSlider* slider_ = nullptr;

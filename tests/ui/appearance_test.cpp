@@ -238,6 +238,10 @@ TEST_F(AppearanceTest, DarkRecoloursEveryView) {
                        error->palette().color(QPalette::Window)),
               4.5);
     QTest::keyClick(editor, Qt::Key_Escape);
+    // The stable rate's text in the dark theme's green.
+    EXPECT_EQ(named<QLabel>(*window, "stableRateLabel")->palette().color(QPalette::WindowText),
+              ui::Palette::stableRate());
+    EXPECT_EQ(ui::Palette::stableRate(), QColor(0x2E, 0xC4, 0x9C));
     // Back to light, back to the light palette.
     named<QAction>(*window, "lightThemeAction")->trigger();
     window->settle();
@@ -265,8 +269,8 @@ TEST_F(AppearanceTest, HighContrastIsBlackOnWhiteWithThickLinesAndPatterns) {
           Palette::factor(2), Palette::factor(3), Palette::factor(4)})
         EXPECT_GE(contrast(color, Qt::white), 7.0) << color.name().toStdString();
     // The value a term computes, lit on a lit edge: black text over the glow and the mark.
-    const QColor lit = Palette::over(Palette::highlightFill(100),
-                                     Palette::over(Palette::glow(), Qt::white));
+    const QColor lit =
+        Palette::over(Palette::highlightFill(100), Palette::over(Palette::glow(), Qt::white));
     EXPECT_GE(contrast(Qt::black, lit), 7.0) << lit.name().toStdString();
     auto window = testing_support::shownWindow();
     ui::TrainingController& model = *window->controller();
