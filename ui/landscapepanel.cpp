@@ -77,7 +77,8 @@ void LandscapePanel::refresh(TrainingController::Changes what) {
         centre_.reset();
         recentre_ = true;
     }
-    if (!(what & (Change::Session | Change::Step | Change::Run))) return;
+    // Hidden (the decision map's tab is shown), it does nothing per frame: showing it catches up.
+    if (!(what & (Change::Session | Change::Step | Change::Run)) || !isVisible()) return;
     followRun();
     drawPath();
     if (what & (Change::Session | Change::Step)) scheduleMap();
@@ -315,8 +316,9 @@ QSize LandscapePanel::minimumSizeHint() const {
 
 void LandscapePanel::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
-    // Nothing is computed while hidden: the map and the path catch up now.
+    // Nothing is computed or drawn while hidden: the map and the path catch up now.
     followRun();
+    drawPath();
     throttle_.stop();
     askMap();
 }

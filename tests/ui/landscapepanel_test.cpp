@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QLabel>
+#include <QSignalSpy>
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -229,6 +230,33 @@ TEST(LandscapePanelTest, NoHessianPlaneLeavesNoEarlierMapDrawn) {
     EXPECT_TRUE(std::any_of(notes.begin(), notes.end(), [](const QLabel* label) {
         return label->isVisible() && label->text().contains("two trained parameters");
     }));
+}
+
+// Hidden behind the decision map's tab, the panel neither computes nor draws while the run
+// moves (its replots cost the UI thread a millisecond a frame); shown, it catches up.
+TEST(LandscapePanelTest, HiddenItDoesNothingAndCatchesUpWhenShown) {
+    ui::TrainingController model;
+    model.load(preset("oscillate"), "oscillate");
+    ui::LandscapePanel panel(&model);
+    panel.resize(500, 400);
+    QApplication::processEvents();  // the one replot QCustomPlot queues when it is made
+    QSignalSpy replots(panel.plot(), &QCustomPlot::beforeReplot);
+    for (int k = 0; k < 10; ++k) {
+        model.step();
+        QApplication::processEvents();
+    }
+    EXPECT_EQ(replots.count(), 0);
+    EXPECT_FALSE(panel.landscape());
+    panel.show();
+    ASSERT_TRUE(panel.waitUntilIdle());
+    ASSERT_TRUE(panel.landscape());
+    EXPECT_EQ(panel.landscape()->plane().origin(), model.snapshot().parametersBefore());
+    // The path replayed from the start: iterations 0 to 10.
+    const std::vector<ui::TrajectoryPoint> path = panel.path();
+    ASSERT_EQ(path.size(), 11u);
+    EXPECT_EQ(path.front().iteration, 0);
+    EXPECT_EQ(path.front().parameters, core::initialParameters(model.session().config));
+    EXPECT_GT(replots.count(), 0);
 }
 
 TEST(LandscapePanelTest, SpanControlSetsTheSquare) {
