@@ -95,8 +95,11 @@ MainWindow::MainWindow(Arrangement arrangement, QWidget* parent)
         // Until the user drags a divider, the table stays as wide as its columns, whatever
         // network is loaded and however long its numbers grow, and a new zoom gives the
         // equation the height it asks.
-        if (arranged_ && !userArranged_)
-            what& TrainingController::Change::Zoom ? arrangeByDefault() : fitSampleTable();
+        if (!arranged_ || userArranged_) return;
+        if (what & TrainingController::Change::Zoom)
+            arrangeByDefault();
+        else
+            fitSampleTable();
     });
     // A divider the user drags is theirs: the defaults no longer follow the window's size.
     for (QSplitter* divided : {viewSplitter_, networkSplitter_, bottomSplitter_})

@@ -7,6 +7,7 @@
 #include "core/markup.h"
 #include "diagrampainter.h"
 #include "divergenceplace.h"
+#include "fitting.h"
 #include "painting.h"
 #include "palette.h"
 #include "zoomlevels.h"
@@ -55,9 +56,7 @@ NetworkView::NetworkView(TrainingController* model, QWidget* parent)
     // Hovering an edge or a label lights both.
     setMouseTracking(true);
     // A size larger than the system's, to be read from the back of a lecture room.
-    QFont larger = font();
-    larger.setPointSizeF(larger.pointSizeF() * ZoomLevels::readingScale);
-    setFont(larger);
+    setFont(scaled(font(), ZoomLevels::readingScale));
     connect(model_, &TrainingController::changed, this, &NetworkView::refresh);
 }
 

@@ -12,36 +12,28 @@ namespace ui {
 // theme has its shades: as published on light, lightened on dark, darkened to at least 7:1 on
 // white in high contrast. Sign is also shown by line style, never by hue alone.
 struct Palette {
-    static QColor positive() {
-        return pick({0x00, 0x72, 0xB2}, {0x56, 0xB4, 0xE9}, {0x00, 0x45, 0x7A});
-    }  // blue: a positive weight
-    static QColor negative() {
-        return pick({0xD5, 0x5E, 0x00}, {0xF0, 0x7D, 0x3C}, {0x9A, 0x36, 0x00});
-    }  // vermillion: a negative weight
-    static QColor highlight() {
-        return pick({0xE6, 0x9F, 0x00}, {0xE6, 0x9F, 0x00}, {0x87, 0x48, 0x00});
-    }                                                 // orange: what is being computed
-    static QColor lossCurve() { return positive(); }  // blue: E_total against iteration
-    static QColor marker() {
-        return pick({0xCC, 0x79, 0xA7}, {0xDD, 0x8F, 0xBB}, {0x80, 0x2E, 0x5E});
-    }  // purple: a learning-rate change
-    static QColor target() {
-        return pick({0x00, 0x9E, 0x73}, {0x2E, 0xC4, 0x9C}, {0x00, 0x5E, 0x44});
-    }  // green: targets and errors
-    static QColor neutral() {
-        return pick({0x80, 0x80, 0x80}, {0x9A, 0x9A, 0x9A}, {0x4D, 0x4D, 0x4D});
-    }  // grey: nothing to say yet
-    static QColor skyBlue() {
-        return pick({0x56, 0xB4, 0xE9}, {0x8C, 0xCF, 0xF5}, {0x00, 0x5A, 0x9C});
-    }  // a further pinned run
-    static QColor yellow() {
-        return pick({0xF0, 0xE4, 0x42}, {0xF0, 0xE4, 0x42}, {0x6B, 0x62, 0x00});
-    }  // a further pinned run
-    static QColor dark() {
-        return pick({0x33, 0x33, 0x33}, {0xC8, 0xC8, 0xC8}, {0x00, 0x00, 0x00});
-    }                                                   // a further pinned run
-    static QColor stableRate() { return target(); }     // bluish green: the stable rate
-    static QColor ink() { return {0x33, 0x33, 0x33}; }  // outlines over a map's colours, any theme
+    // blue: a positive weight
+    static QColor positive() { return pick(0x0072B2, 0x56B4E9, 0x00457A); }
+    // vermillion: a negative weight
+    static QColor negative() { return pick(0xD55E00, 0xF07D3C, 0x9A3600); }
+    // orange: what is being computed
+    static QColor highlight() { return pick(0xE69F00, 0xE69F00, 0x874800); }
+    // blue: E_total against iteration
+    static QColor lossCurve() { return positive(); }
+    // reddish purple: a learning-rate change
+    static QColor marker() { return pick(0xCC79A7, 0xDD8FBB, 0x802E5E); }
+    // bluish green: targets and errors
+    static QColor target() { return pick(0x009E73, 0x2EC49C, 0x005E44); }
+    // grey: nothing to say yet
+    static QColor neutral() { return pick(0x808080, 0x9A9A9A, 0x4D4D4D); }
+    // sky blue, yellow, dark grey: further pinned runs
+    static QColor skyBlue() { return pick(0x56B4E9, 0x8CCFF5, 0x005A9C); }
+    static QColor yellow() { return pick(0xF0E442, 0xF0E442, 0x6B6200); }
+    static QColor dark() { return pick(0x333333, 0xC8C8C8, 0x000000); }
+    // bluish green: the stable rate
+    static QColor stableRate() { return target(); }
+    // outlines over a map's colours, in any theme
+    static QColor ink() { return QColor(0x333333); }
     // How many times thicker than natural a thin line is drawn (frames, outlines, the plots'
     // pens, an edge's least width): 2 in high contrast.
     static qreal lineScale() { return currentTheme() == Theme::HighContrast ? 2.0 : 1.0; }
@@ -76,17 +68,18 @@ struct Palette {
     // QTextDocument::setDefaultStyleSheet: ".f0 { color: #0072b2; }\n.f1 { ... }".
     static QString factorStyleSheet(int count);
 
-    // The shade of a colour for the theme in force: on light, on dark, in high contrast.
-    static QColor pick(QColor light, QColor dark, QColor contrast) {
+    // The shade of a colour (0xRRGGBB) for the theme in force: on light, on dark, in high
+    // contrast.
+    static QColor pick(QRgb light, QRgb dark, QRgb contrast) {
         switch (currentTheme()) {
             case Theme::Light:
                 break;
             case Theme::Dark:
-                return dark;
+                return QColor(dark);
             case Theme::HighContrast:
-                return contrast;
+                return QColor(contrast);
         }
-        return light;
+        return QColor(light);
     }
     static QColor withAlpha(QColor color, int alpha) {
         color.setAlpha(alpha);
@@ -111,25 +104,17 @@ inline QColor Palette::pinnedRun(int index) {
 inline QColor Palette::factor(int k) {
     // Okabe-Ito without its orange (the highlight), black (lost on dark) and sky blue (faint on
     // white, and next to the blue); its yellow darkened to an olive that reads on white.
-    const QColor light[] = {
-        {0x00, 0x72, 0xB2},  // blue
-        {0xD5, 0x5E, 0x00},  // vermillion
-        {0x00, 0x9E, 0x73},  // bluish green
-        {0xCC, 0x79, 0xA7},  // reddish purple
-        {0x90, 0x89, 0x28},  // olive: the yellow, darkened
-    };
-    const QColor dark[] = {{0x56, 0xB4, 0xE9},
-                           {0xF0, 0x7D, 0x3C},
-                           {0x2E, 0xC4, 0x9C},
-                           {0xDD, 0x8F, 0xBB},
-                           {0xD8, 0xCE, 0x5A}};
-    const QColor contrast[] = {{0x00, 0x45, 0x7A},
-                               {0x9A, 0x36, 0x00},
-                               {0x00, 0x5E, 0x44},
-                               {0x80, 0x2E, 0x5E},
-                               {0x5A, 0x55, 0x00}};
-    const std::size_t i = static_cast<std::size_t>(k) % std::size(light);
-    return pick(light[i], dark[i], contrast[i]);
+    switch (k % 5) {
+        case 0:
+            return positive();
+        case 1:
+            return negative();
+        case 2:
+            return target();
+        case 3:
+            return marker();
+    }
+    return pick(0x908928, 0xD8CE5A, 0x5A5500);  // olive: the yellow, darkened
 }
 
 inline Qt::PenStyle Palette::seriesStyle(int index) {
